@@ -1,0 +1,62 @@
+# porta: see README.md. Everything built lands in build/.
+
+CC       ?= cc
+PKGS     := libcmark-gfm yaml-0.1 libxml-2.0
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+            -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags $(PKGS))
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
+
+# Variant builds share the sources; each has its own object directory.
+# make VARIANT=asan builds build/asan/porta with the sanitizers.
+VARIANT  ?= release
+ifeq ($(VARIANT),asan)
+OUT      := build/asan
+CFLAGS   += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+else
+OUT      := build
+endif
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/obj/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/check_*.c))
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(OUT)/tests/%)
+
+.PHONY: all site check test test-asan bench clean
+all: $(OUT)/porta site
+
+$(OUT)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/libporta.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(OUT)/porta: $(OUT)/obj/src/main.o $(OUT)/libporta.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/harness.h $(OUT)/libporta.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(OUT)/libporta.a $(LDFLAGS) $(LDLIBS)
+
+site: $(OUT)/porta
+	$(OUT)/porta build
+
+check: $(OUT)/porta
+	$(OUT)/porta check
+
+test: $(OUT)/porta $(TESTS)
+	@tests/run $(OUT)
+
+test-asan:
+	$(MAKE) VARIANT=asan test
+
+bench: $(OUT)/porta
+	@tests/bench/run $(OUT)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(OUT)/obj/src/main.d

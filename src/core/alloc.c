@@ -1,0 +1,161 @@
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void)
+{
+	fputs("porta: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *xstrndup(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Blocks are chained; a request larger than the default block size gets a
+ * block of its own so that big strings do not waste the rest of a block. */
+enum { BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
+
+struct block {
+	struct block *next;
+	size_t used, size;
+	_Alignas(ALIGN) unsigned char data[];
+};
+
+struct arena {
+	struct block *head;
+};
+
+arena_t *arena_new(void)
+{
+	return xcalloc(1, sizeof(arena_t));
+}
+
+void arena_free(arena_t *arena)
+{
+	if (!arena)
+		return;
+	struct block *b = arena->head;
+	while (b) {
+		struct block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(arena);
+}
+
+static struct block *new_block(size_t size)
+{
+	struct block *b = xmalloc(sizeof(struct block) + size);
+	b->next = NULL;
+	b->used = 0;
+	b->size = size;
+	return b;
+}
+
+void *arena_alloc(arena_t *arena, size_t size)
+{
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (size == 0)
+		size = ALIGN;
+	struct block *b = arena->head;
+	if (!b || b->size - b->used < size) {
+		if (size > BLOCK_SIZE / 4) {
+			/* Big request: a private block behind the current head. */
+			struct block *big = new_block(size);
+			big->used = size;
+			if (b) {
+				big->next = b->next;
+				b->next = big;
+			} else {
+				arena->head = big;
+			}
+			memset(big->data, 0, size);
+			return big->data;
+		}
+		b = new_block(BLOCK_SIZE);
+		b->next = arena->head;
+		arena->head = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(arena_t *arena, const char *s, size_t len)
+{
+	char *p = arena_alloc(arena, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena_t *arena, const char *s)
+{
+	return arena_strndup(arena, s, strlen(s));
+}
+
+char *arena_printf(arena_t *arena, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	char *p = arena_alloc(arena, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_grow(arena_t *arena, void **items, size_t len, size_t *cap,
+                size_t elem_size)
+{
+	if (len < *cap)
+		return;
+	size_t ncap = *cap ? *cap * 2 : 4;
+	void *fresh = arena_alloc(arena, ncap * elem_size);
+	if (len)
+		memcpy(fresh, *items, len * elem_size);
+	*items = fresh;
+	*cap = ncap;
+}

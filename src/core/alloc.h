@@ -1,0 +1,30 @@
+/* Memory: allocation that never returns NULL, and arenas for per-build data.
+ * Out of memory aborts here, so no other code checks allocation results. */
+#ifndef PORTA_ALLOC_H
+#define PORTA_ALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+
+/* An arena hands out memory that is freed all at once by arena_free.
+ * Nothing allocated from it may be freed on its own. */
+typedef struct arena arena_t;
+
+arena_t *arena_new(void);
+void arena_free(arena_t *arena); /* accepts NULL */
+void *arena_alloc(arena_t *arena, size_t size); /* zeroed, aligned for any type */
+char *arena_strdup(arena_t *arena, const char *s);
+char *arena_strndup(arena_t *arena, const char *s, size_t len);
+char *arena_printf(arena_t *arena, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Grows an array allocated from the arena: *items (of *cap elements of
+ * elem_size) is replaced by a larger copy when len == *cap. */
+void arena_grow(arena_t *arena, void **items, size_t len, size_t *cap,
+                size_t elem_size);
+
+#endif

@@ -1,0 +1,28 @@
+/* A growable byte buffer, always NUL-terminated. The caller owns the
+ * storage and releases it with buf_free (or keeps it with buf_detach). */
+#ifndef PORTA_BUF_H
+#define PORTA_BUF_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *data;
+	size_t len, cap;
+} buf_t;
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_grow(buf_t *b, size_t extra);
+void buf_put(buf_t *b, const char *s, size_t len);
+void buf_puts(buf_t *b, const char *s);
+void buf_putc(buf_t *b, char c);
+void buf_printf(buf_t *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_reset(buf_t *b);  /* empties, keeps the storage for reuse */
+void buf_free(buf_t *b);
+/* Returns the data (never NULL); the caller frees it with free(). */
+char *buf_detach(buf_t *b);
+/* Returns the data as a C string (never NULL); valid until the next change. */
+const char *buf_cstr(buf_t *b);
+
+#endif

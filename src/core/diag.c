@@ -1,0 +1,129 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+static const struct {
+	const char *text, *fix;
+} catalogue[] = {
+#define MSG(id, text, fix) {text, fix},
+#include "messages.def"
+#undef MSG
+};
+
+void diags_init(diags_t *d)
+{
+	memset(d, 0, sizeof *d);
+	d->arena = arena_new();
+}
+
+void diags_free(diags_t *d)
+{
+	arena_free(d->arena);
+	memset(d, 0, sizeof *d);
+}
+
+void diag_add(diags_t *d, severity_t sev, const char *path, pos_t pos,
+              const char *suggestion, msg_id_t msg, ...)
+{
+	arena_grow(d->arena, (void **)&d->items, d->len, &d->cap, sizeof(diag_t));
+	diag_t *g = &d->items[d->len++];
+	memset(g, 0, sizeof *g);
+	g->severity = sev;
+	g->path = arena_strdup(d->arena, path ? path : "");
+	g->line = pos.line;
+	g->col = pos.col;
+	g->msg = msg;
+	g->suggestion = suggestion ? arena_strdup(d->arena, suggestion) : NULL;
+	va_list ap;
+	va_start(ap, msg);
+	for (int i = 0; i < DIAG_MAX_ARGS; i++) {
+		const char *arg = va_arg(ap, const char *);
+		if (!arg)
+			break;
+		g->args[i] = arena_strdup(d->arena, arg);
+	}
+	va_end(ap);
+	if (sev == SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+static int compare(const void *pa, const void *pb)
+{
+	const diag_t *a = pa, *b = pb;
+	int c = strcmp(a->path, b->path);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if (a->msg != b->msg)
+		return a->msg < b->msg ? -1 : 1;
+	return 0;
+}
+
+void diags_sort(diags_t *d)
+{
+	/* qsort is not stable; the tie-breaks above make equal elements
+	 * identical in output, so order among them does not show. */
+	if (d->len > 1)
+		qsort(d->items, d->len, sizeof(diag_t), compare);
+}
+
+/* Expands {1}..{4} with the diagnostic's arguments and {s} with its
+ * suggestion. */
+static void expand(buf_t *out, const char *tmpl, const diag_t *g)
+{
+	for (const char *p = tmpl; *p; p++) {
+		if (p[0] == '{' && p[1] && p[2] == '}') {
+			if (p[1] >= '1' && p[1] <= '0' + DIAG_MAX_ARGS) {
+				const char *arg = g->args[p[1] - '1'];
+				buf_puts(out, arg ? arg : "");
+				p += 2;
+				continue;
+			}
+			if (p[1] == 's') {
+				buf_puts(out, g->suggestion ? g->suggestion : "");
+				p += 2;
+				continue;
+			}
+		}
+		buf_putc(out, *p);
+	}
+}
+
+char *diag_message(const diag_t *g)
+{
+	buf_t b = BUF_INIT;
+	expand(&b, catalogue[g->msg].text, g);
+	return buf_detach(&b);
+}
+
+char *diag_fix(const diag_t *g)
+{
+	buf_t b = BUF_INIT;
+	if (g->suggestion)
+		expand(&b, catalogue[MSG_DID_YOU_MEAN].text, g);
+	else
+		expand(&b, catalogue[g->msg].fix, g);
+	return buf_detach(&b);
+}
+
+void diag_print(FILE *out, const diag_t *g)
+{
+	char *msg = diag_message(g);
+	char *fix = diag_fix(g);
+	fprintf(out, "%s:%d:%d: %s: %s", g->path, g->line, g->col,
+	        g->severity == SEV_ERROR ? "error" : "warning", msg);
+	if (*fix)
+		fprintf(out, " \xe2\x80\x94 %s", fix);
+	fputc('\n', out);
+	free(msg);
+	free(fix);
+}

@@ -1,0 +1,89 @@
+#include "utf8.h"
+
+#include <string.h>
+
+/* Length of the valid sequence at s, or 0 if it is not valid UTF-8. */
+static size_t sequence_length(const unsigned char *s, size_t avail)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t n;
+	unsigned min;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	unsigned cp = c & (0xff >> (n + 1));
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+bool utf8_validate(const char *text, size_t len, pos_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int line = 1, col = 1;
+	for (size_t i = 0; i < len;) {
+		size_t n = sequence_length(s + i, len - i);
+		if (n == 0 || (n == 1 && s[i] == 0)) {
+			if (bad) {
+				bad->line = line;
+				bad->col = col;
+			}
+			return false;
+		}
+		if (s[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += n;
+	}
+	return true;
+}
+
+size_t utf8_normalise(char *s, size_t len)
+{
+	size_t start = 0;
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		start = 3;
+	size_t out = 0;
+	for (size_t i = start; i < len; i++) {
+		if (s[i] == '\r') {
+			s[out++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else {
+			s[out++] = s[i];
+		}
+	}
+	if (out < len)
+		s[out] = '\0';
+	return out;
+}
+
+size_t utf8_length(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}

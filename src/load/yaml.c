@@ -1,0 +1,252 @@
+#include "yaml.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Deeper nesting than this is never content; the limit keeps hostile input
+ * from exhausting the stack. */
+enum { MAX_DEPTH = 64 };
+
+typedef struct {
+	arena_t *arena;
+	yaml_parser_t parser;
+	const char *path;
+	int first_line;
+	diags_t *diags;
+	bool failed;
+} reader_t;
+
+static pos_t position(const reader_t *r, yaml_mark_t mark)
+{
+	pos_t p = {(int)mark.line + r->first_line, (int)mark.column + 1};
+	return p;
+}
+
+static void syntax_error(reader_t *r)
+{
+	yaml_parser_t *p = &r->parser;
+	const char *problem = p->problem ? p->problem : "cannot be read";
+	pos_t pos = position(r, p->problem_mark);
+	if (p->context)
+		diag_error(r->diags, r->path, pos, MSG_YAML_SYNTAX_CONTEXT, problem,
+		           p->context);
+	else
+		diag_error(r->diags, r->path, pos, MSG_YAML_SYNTAX, problem);
+	r->failed = true;
+}
+
+static bool next(reader_t *r, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&r->parser, ev)) {
+		syntax_error(r);
+		return false;
+	}
+	return true;
+}
+
+static bool is_number(const char *s, double *out)
+{
+	const char *p = s;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (strcmp(p, ".inf") == 0 || strcmp(p, ".Inf") == 0 ||
+	    strcmp(p, ".INF") == 0) {
+		*out = s[0] == '-' ? -INFINITY : INFINITY;
+		return true;
+	}
+	if (strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 ||
+	    strcmp(s, ".NAN") == 0) {
+		*out = NAN;
+		return true;
+	}
+	/* Digits, an optional fraction and exponent: nothing strtod accepts
+	 * beyond that (no hex, no "infinity", no leading spaces). */
+	bool digits = false;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits = true;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			p++;
+			digits = true;
+		}
+	}
+	if (!digits)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p)
+		return false;
+	errno = 0;
+	*out = strtod(s, NULL);
+	return true;
+}
+
+static value_t *scalar(reader_t *r, const yaml_event_t *ev)
+{
+	const char *text = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	value_t *v = NULL;
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	             !(tag && strcmp(tag, YAML_STR_TAG) == 0);
+	if (plain) {
+		double n;
+		if (len == 0 || strcmp(text, "~") == 0 || strcmp(text, "null") == 0 ||
+		    strcmp(text, "Null") == 0 || strcmp(text, "NULL") == 0)
+			v = val_null(r->arena);
+		else if (strcmp(text, "true") == 0 || strcmp(text, "True") == 0 ||
+		         strcmp(text, "TRUE") == 0)
+			v = val_bool(r->arena, true);
+		else if (strcmp(text, "false") == 0 || strcmp(text, "False") == 0 ||
+		         strcmp(text, "FALSE") == 0)
+			v = val_bool(r->arena, false);
+		else if (is_number(text, &n))
+			v = val_number(r->arena, n);
+	}
+	if (v) {
+		v->text = arena_strndup(r->arena, text, len);
+	} else {
+		v = val_strn(r->arena, text, len);
+		v->text = v->as.str.s;
+	}
+	v->pos = position(r, ev->start_mark);
+	return v;
+}
+
+static value_t *node(reader_t *r, yaml_event_t *ev, int depth);
+
+/* Reads the items of a sequence or mapping whose start event was ev. */
+static value_t *collection(reader_t *r, yaml_event_t *start, int depth)
+{
+	bool is_map = start->type == YAML_MAPPING_START_EVENT;
+	value_t *v = is_map ? val_map(r->arena) : val_list(r->arena);
+	v->pos = position(r, start->start_mark);
+	if (depth >= MAX_DEPTH) {
+		diag_error(r->diags, r->path, v->pos, MSG_YAML_TOO_DEEP);
+		r->failed = true;
+		return NULL;
+	}
+	yaml_event_type_t end =
+		is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+	for (;;) {
+		yaml_event_t ev;
+		if (!next(r, &ev))
+			return NULL;
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			return v;
+		}
+		if (!is_map) {
+			value_t *item = node(r, &ev, depth + 1);
+			yaml_event_delete(&ev);
+			if (!item)
+				return NULL;
+			val_push(r->arena, v, item);
+			continue;
+		}
+		/* A key: only plain text keys make sense in content. */
+		if (ev.type != YAML_SCALAR_EVENT) {
+			diag_error(r->diags, r->path, position(r, ev.start_mark),
+			           MSG_YAML_COMPLEX_KEY);
+			yaml_event_delete(&ev);
+			r->failed = true;
+			return NULL;
+		}
+		pos_t key_pos = position(r, ev.start_mark);
+		char *key = arena_strndup(r->arena, (const char *)ev.data.scalar.value,
+		                          ev.data.scalar.length);
+		yaml_event_delete(&ev);
+		const member_t *dup = val_member(v, key);
+		if (dup) {
+			char line[16];
+			snprintf(line, sizeof line, "%d", dup->pos.line);
+			diag_error(r->diags, r->path, key_pos, MSG_YAML_DUPLICATE_KEY, key,
+			           line);
+			r->failed = true;
+		}
+		if (!next(r, &ev))
+			return NULL;
+		value_t *val = node(r, &ev, depth + 1);
+		yaml_event_delete(&ev);
+		if (!val)
+			return NULL;
+		val_set(r->arena, v, key, val);
+		v->as.map.items[v->as.map.len - 1].pos = key_pos;
+	}
+}
+
+static value_t *node(reader_t *r, yaml_event_t *ev, int depth)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return scalar(r, ev);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		return collection(r, ev, depth);
+	case YAML_ALIAS_EVENT:
+		diag_error(r->diags, r->path, position(r, ev->start_mark),
+		           MSG_YAML_ALIAS);
+		r->failed = true;
+		return NULL;
+	default:
+		diag_error(r->diags, r->path, position(r, ev->start_mark),
+		           MSG_YAML_SYNTAX, "unexpected structure");
+		r->failed = true;
+		return NULL;
+	}
+}
+
+value_t *yaml_parse(arena_t *arena, const char *text, size_t len,
+                    const char *path, int first_line, diags_t *diags)
+{
+	reader_t r = {.arena = arena, .path = path, .first_line = first_line,
+	              .diags = diags};
+	if (!yaml_parser_initialize(&r.parser))
+		abort(); /* only fails when out of memory */
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+
+	value_t *root = NULL;
+	yaml_event_t ev;
+	int documents = 0;
+	while (!r.failed && next(&r, &ev)) {
+		yaml_event_type_t type = ev.type;
+		if (type == YAML_DOCUMENT_START_EVENT) {
+			if (++documents > 1) {
+				diag_error(diags, path, position(&r, ev.start_mark),
+				           MSG_YAML_SECOND_DOCUMENT);
+				r.failed = true;
+			}
+		} else if (type != YAML_STREAM_START_EVENT &&
+		           type != YAML_DOCUMENT_END_EVENT &&
+		           type != YAML_STREAM_END_EVENT) {
+			root = node(&r, &ev, 0);
+		}
+		yaml_event_delete(&ev);
+		if (type == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&r.parser);
+	if (r.failed)
+		return NULL;
+	if (!root) {
+		root = val_null(arena);
+		root->pos.line = first_line;
+		root->pos.col = 1;
+	}
+	return root;
+}
