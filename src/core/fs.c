@@ -184,6 +184,34 @@ int fs_copy(const char *from, const char *to)
 	return rc;
 }
 
+int fs_copy_tree(const char *from, const char *to)
+{
+	if (fs_mkdirs(to) < 0)
+		return -1;
+	char **names;
+	size_t n;
+	if (fs_list(from, &names, &n) < 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *src = fs_join(from, names[i]);
+		char *dst = fs_join(to, names[i]);
+		struct stat st;
+		if (lstat(src, &st) < 0)
+			rc = -1;
+		else if (S_ISDIR(st.st_mode))
+			rc = fs_copy_tree(src, dst);
+		else if (S_ISREG(st.st_mode))
+			rc = fs_copy(src, dst);
+		free(src);
+		free(dst);
+	}
+	int saved = errno;
+	fs_list_free(names, n);
+	errno = saved;
+	return rc;
+}
+
 int fs_swap_dir(const char *fresh, const char *target)
 {
 	if (renameat2(AT_FDCWD, fresh, AT_FDCWD, target, RENAME_EXCHANGE) == 0)

@@ -32,6 +32,10 @@ int fs_remove_tree(const char *path);
 /* Copies a regular file. */
 int fs_copy(const char *from, const char *to);
 
+/* Copies a directory tree into to (created if missing). Symbolic links
+ * are not followed. */
+int fs_copy_tree(const char *from, const char *to);
+
 /* Publishes the directory fresh as target: when target exists the two are
  * exchanged atomically and the old one is left at fresh for the caller to
  * remove; otherwise fresh is renamed to target. */

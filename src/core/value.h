@@ -23,6 +23,10 @@ typedef struct {
 	int line, col;
 } pos_t;
 
+/* For problems that concern a whole file or no place in it. */
+#define POS_NONE ((pos_t){0, 0})
+#define POS_FIRST_LINE ((pos_t){1, 1})
+
 typedef struct value value_t;
 typedef struct member member_t;
 

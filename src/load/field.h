@@ -1,0 +1,65 @@
+/* Typed reading of YAML values: each reader checks the shape of one key
+ * and records a precise diagnostic when it is wrong, so that the loaders
+ * read like a description of the format. */
+#ifndef PORTA_FIELD_H
+#define PORTA_FIELD_H
+
+#include "../core/diag.h"
+#include "../model/model.h"
+
+typedef struct {
+	site_t *site;   /* for its arena and languages */
+	diags_t *diags;
+	const char *path;
+} reader_t;
+
+/* Checks that v is a mapping ("what" names it in the message). */
+bool field_is_map(reader_t *r, const value_t *v, const char *what);
+
+/* Reports every key of map not in allowed (NULL-terminated), with a
+ * "did you mean" when one is close. */
+void field_check_keys(reader_t *r, const value_t *map,
+                      const char *const *allowed);
+
+/* The value of key, or NULL; a missing required key is reported at the
+ * map, with the example in the fix. A null value counts as missing. */
+const value_t *field_get(reader_t *r, const value_t *map, const char *key,
+                         bool required, const char *example);
+
+/* A scalar as text (numbers and booleans as written). NULL when absent or
+ * wrong; a required empty text is reported. */
+const char *field_text(reader_t *r, const value_t *map, const char *key,
+                       bool required);
+/* An id: lowercase ASCII letters, digits and '-'. */
+const char *field_id(reader_t *r, const value_t *map, const char *key,
+                     bool required);
+/* A date YYYY-MM-DD that exists in the calendar. */
+const char *field_date(reader_t *r, const value_t *map, const char *key,
+                       bool required);
+/* A four-digit year; returns false when absent or wrong. */
+bool field_year(reader_t *r, const value_t *map, const char *key,
+                bool required, int *year);
+bool field_number(reader_t *r, const value_t *map, const char *key,
+                  bool required, double *n);
+/* true/false; returns -1 when absent or wrong. */
+int field_bool(reader_t *r, const value_t *map, const char *key);
+/* An enumerated value; its id is resolved by check. */
+enum_ref_t field_enum(reader_t *r, const value_t *map, const char *key,
+                      bool required);
+/* A list (or NULL when absent or not a list). */
+const value_t *field_list(reader_t *r, const value_t *map, const char *key,
+                          bool required, const char *example);
+/* A list of enumerated values; *n gets their count. */
+enum_ref_t *field_enum_list(reader_t *r, const value_t *map, const char *key,
+                            size_t *n);
+/* A {lang: text} map with every site language; NULL when wrong. */
+const char **field_lang_map(reader_t *r, const value_t *map, const char *key);
+
+/* Checks a scalar value found elsewhere (a list item, a map key). */
+bool field_value_is_id(reader_t *r, const value_t *v);
+bool field_value_year(reader_t *r, const value_t *v, int *year);
+bool field_parse_year(const char *s, int *year);
+bool field_valid_id(const char *s);
+bool field_valid_date(const char *s);
+
+#endif

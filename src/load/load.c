@@ -1,0 +1,133 @@
+/* The load stage in order: site.yaml, data/, the theme's i18n, then each
+ * language's words. */
+#include "load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/fs.h"
+
+reader_t load_reader(site_t *site, diags_t *diags, const char *dir,
+                     const char *name)
+{
+	char *path = fs_join(dir, name);
+	reader_t r = {site, diags, arena_strdup(site->arena, path)};
+	free(path);
+	return r;
+}
+
+static void load_data(site_t *site, diags_t *diags)
+{
+	char *dir = fs_join(site->content_dir, "data");
+	reader_t units = load_reader(site, diags, dir, "units.yaml");
+	if (fs_is_file(units.path))
+		load_units(&units);
+	/* A duplicate keeps the first entry; check reports the second. */
+	for (size_t i = 0; i < site->nunits; i++)
+		if (!map_get(&site->unit_index, site->units[i].id))
+			map_put(&site->unit_index, site->units[i].id, &site->units[i]);
+
+	char **names;
+	size_t n;
+	if (fs_list(dir, &names, &n) < 0) {
+		diag_error(diags, dir, POS_NONE, MSG_MISSING_FILE, dir);
+		free(dir);
+		return;
+	}
+	site->programmes = arena_alloc(site->arena, (n + 1) * sizeof(programme_t));
+	for (size_t i = 0; i < n; i++) {
+		reader_t r = load_reader(site, diags, dir, names[i]);
+		if (names[i][0] == '.' || strcmp(names[i], "units.yaml") == 0)
+			continue;
+		if (!fs_is_dir(r.path)) {
+			diag_error(diags, r.path, POS_NONE, MSG_UNEXPECTED_FILE, names[i],
+			           "data/ holds units.yaml and one directory per "
+			           "programme");
+			continue;
+		}
+		if (!field_valid_id(names[i])) {
+			diag_error(diags, r.path, POS_NONE, MSG_BAD_ID, names[i]);
+			continue;
+		}
+		programme_t *p = &site->programmes[site->nprogrammes++];
+		p->id = arena_strdup(site->arena, names[i]);
+		p->dir = r.path;
+		load_programme(&r, p);
+	}
+	fs_list_free(names, n);
+	free(dir);
+}
+
+/* Every entity gets one text slot per language; indexes by id. Duplicate
+ * ids keep the first entry; check reports the second. */
+static void index_programmes(site_t *site)
+{
+	size_t slots = site->nlangs * sizeof(text_t *);
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		programme_t *p = &site->programmes[i];
+		map_put(&site->programme_index, p->id, p);
+		p->texts = arena_alloc(site->arena, slots);
+		for (size_t j = 0; j < p->nthemes; j++) {
+			p->themes[j].texts = arena_alloc(site->arena, slots);
+			if (!model_theme(p, p->themes[j].id))
+				map_put(&p->theme_index, p->themes[j].id, &p->themes[j]);
+		}
+		for (size_t j = 0; j < p->nactions; j++) {
+			p->actions[j].texts = arena_alloc(site->arena, slots);
+			if (!model_action(p, p->actions[j].id))
+				map_put(&p->action_index, p->actions[j].id, &p->actions[j]);
+		}
+		for (size_t j = 0; j < p->nindicators; j++) {
+			p->indicators[j].texts = arena_alloc(site->arena, slots);
+			if (!model_indicator(p, p->indicators[j].id))
+				map_put(&p->indicator_index, p->indicators[j].id,
+				        &p->indicators[j]);
+		}
+	}
+}
+
+/* The theme directory: given, or themes/<name> beside the content. */
+static const char *theme_dir(site_t *site, const char *given)
+{
+	if (given)
+		return arena_strdup(site->arena, given);
+	const char *slash = strrchr(site->content_dir, '/');
+	const char *parent = slash ? arena_strndup(site->arena, site->content_dir,
+	                                           (size_t)(slash - site->content_dir))
+	                           : ".";
+	char *themes = fs_join(*parent ? parent : "/", "themes");
+	char *dir = fs_join(themes, site->theme_name ? site->theme_name : "default");
+	const char *result = arena_strdup(site->arena, dir);
+	free(themes);
+	free(dir);
+	return result;
+}
+
+site_t *load_site(const char *content_dir, const char *theme_dir_given,
+                  diags_t *diags)
+{
+	site_t *site = model_new();
+	size_t n = strlen(content_dir);
+	while (n > 1 && content_dir[n - 1] == '/')
+		n--;
+	site->content_dir = arena_strndup(site->arena, content_dir, n);
+
+	reader_t r = load_reader(site, diags, site->content_dir, "site.yaml");
+	if (!fs_is_file(r.path)) {
+		diag_error(diags, r.path, POS_NONE, MSG_MISSING_FILE, r.path);
+		return site;
+	}
+	load_site_yaml(&r);
+	if (site->nlangs == 0)
+		return site; /* nothing more can be read without languages */
+
+	load_data(site, diags);
+	index_programmes(site);
+	site->theme_dir = theme_dir(site, theme_dir_given);
+	load_i18n(site, diags);
+	site->front = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
+	site->lang_missing = arena_alloc(site->arena, site->nlangs * sizeof(bool));
+	for (size_t l = 0; l < site->nlangs; l++)
+		load_language(site, diags, l);
+	return site;
+}

@@ -1,0 +1,306 @@
+/* content/<lang>/: the words of one language, attached to the facts. */
+#include "load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/fs.h"
+
+typedef enum { TEXT_FRONT, TEXT_PROGRAMME, TEXT_THEME, TEXT_ACTION,
+               TEXT_INDICATOR, TEXT_PAGE } text_kind_t;
+
+static const char *const front_keys[] = {"title", "summary", NULL};
+static const char *const programme_keys[] = {"title", "slug", "summary", NULL};
+static const char *const action_keys[] = {
+	"title", "slug", "problem", "summary", "updates", "impact", NULL};
+static const char *const indicator_keys[] = {
+	"title", "slug", "target", "summary", NULL};
+static const char *const page_keys[] = {
+	"title", "slug", "summary", "weight", "show_contact", NULL};
+static const char *const update_keys[] = {"date", "text", NULL};
+
+static const char *const *keys_for(text_kind_t kind)
+{
+	switch (kind) {
+	case TEXT_FRONT:
+		return front_keys;
+	case TEXT_PROGRAMME:
+	case TEXT_THEME:
+		return programme_keys;
+	case TEXT_ACTION:
+		return action_keys;
+	case TEXT_INDICATOR:
+		return indicator_keys;
+	case TEXT_PAGE:
+		return page_keys;
+	}
+	return front_keys;
+}
+
+static void read_updates(reader_t *r, text_t *t)
+{
+	const value_t *list = field_list(r, t->front, "updates", false,
+	                                 "[{ date: 2025-03-14, text: ... }]");
+	if (!list)
+		return;
+	t->updates = arena_alloc(r->site->arena,
+	                         (list->as.list.len + 1) * sizeof(update_t));
+	for (size_t i = 0; i < list->as.list.len; i++) {
+		const value_t *e = list->as.list.items[i];
+		if (!field_is_map(r, e, "an update"))
+			continue;
+		field_check_keys(r, e, update_keys);
+		update_t *u = &t->updates[t->nupdates];
+		u->date = field_date(r, e, "date", true);
+		u->text = field_text(r, e, "text", true);
+		u->pos = e->pos;
+		if (u->date && u->text)
+			t->nupdates++;
+	}
+}
+
+/* Reads one Markdown file. A file that cannot be read still yields a text,
+ * marked unreadable, so that check does not also call it missing. */
+static text_t *read_text(reader_t *r, text_kind_t kind, const char *lang,
+                         const char *id)
+{
+	text_t *t = arena_alloc(r->site->arena, sizeof *t);
+	t->path = r->path;
+	t->lang = lang;
+	markdown_file_t md;
+	if (!source_markdown(r, &md)) {
+		t->unreadable = true;
+		return t;
+	}
+	t->front = md.front;
+	t->body = md.body;
+	t->body_line = md.body_line;
+	field_check_keys(r, md.front, keys_for(kind));
+	t->title = field_text(r, md.front, "title", true);
+	t->summary = field_text(r, md.front, "summary", false);
+	t->slug = id;
+	if (kind != TEXT_FRONT && val_get(md.front, "slug")) {
+		const value_t *v = val_get(md.front, "slug");
+		const char *slug = field_text(r, md.front, "slug", true);
+		if (slug && !field_valid_id(slug))
+			diag_error(r->diags, r->path, v->pos, MSG_BAD_SLUG, slug);
+		else if (slug)
+			t->slug = slug;
+	}
+	if (kind == TEXT_ACTION) {
+		t->problem = field_text(r, md.front, "problem", false);
+		t->impact = field_text(r, md.front, "impact", false);
+		read_updates(r, t);
+	} else if (kind == TEXT_INDICATOR) {
+		t->target = field_text(r, md.front, "target", false);
+	} else if (kind == TEXT_PAGE) {
+		field_number(r, md.front, "weight", false, &t->weight);
+		t->show_contact = field_bool(r, md.front, "show_contact") == 1;
+	}
+	return t;
+}
+
+static void add_orphan(reader_t *r, const char *what, const char *id,
+                       pos_t pos, const char *data_file)
+{
+	site_t *site = r->site;
+	arena_grow(site->arena, (void **)&site->orphans, site->norphans,
+	           &site->orphans_cap, sizeof(orphan_t));
+	orphan_t *o = &site->orphans[site->norphans++];
+	o->what = what;
+	o->id = id;
+	o->path = r->path;
+	o->pos = pos;
+	o->data_file = data_file;
+}
+
+static bool is_hidden(const char *name)
+{
+	return name[0] == '.' || name[strlen(name) - 1] == '~';
+}
+
+static void unexpected(reader_t *r, const char *name, const char *what_belongs)
+{
+	diag_error(r->diags, r->path, POS_NONE, MSG_UNEXPECTED_FILE, name,
+	           what_belongs);
+}
+
+/* The id of "<id>.md", or NULL after reporting a bad name. */
+static const char *md_id(reader_t *r, const char *name)
+{
+	size_t n = strlen(name);
+	if (n > 3 && strcmp(name + n - 3, ".md") == 0) {
+		char *id = arena_strndup(r->site->arena, name, n - 3);
+		if (field_valid_id(id))
+			return id;
+	}
+	diag_error(r->diags, r->path, POS_NONE, MSG_BAD_FILE_NAME, name, ".md");
+	return NULL;
+}
+
+typedef struct {
+	site_t *site;
+	diags_t *diags;
+	size_t lang;
+} tree_t;
+
+/* Calls each(tree, reader, id, ctx) for every <id>.md in dir. */
+static void each_md(tree_t *tr, const char *dir,
+                    void (*each)(tree_t *, reader_t *, const char *, void *),
+                    void *ctx)
+{
+	char **names;
+	size_t n;
+	if (fs_list(dir, &names, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (is_hidden(names[i]))
+			continue;
+		reader_t r = load_reader(tr->site, tr->diags, dir, names[i]);
+		const char *id = md_id(&r, names[i]);
+		if (id)
+			each(tr, &r, id, ctx);
+	}
+	fs_list_free(names, n);
+}
+
+static void theme_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+{
+	programme_t *p = ctx;
+	text_t *t = read_text(r, TEXT_THEME, tr->site->langs[tr->lang], id);
+	theme_t *th = model_theme(p, id);
+	if (th)
+		th->texts[tr->lang] = t;
+	else if (!t->unreadable)
+		add_orphan(r, "theme", id, t->front->pos,
+		           arena_printf(tr->site->arena, "%s/programme.yaml", p->dir));
+}
+
+static void action_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+{
+	programme_t *p = ctx;
+	text_t *t = read_text(r, TEXT_ACTION, tr->site->langs[tr->lang], id);
+	action_t *a = model_action(p, id);
+	if (a)
+		a->texts[tr->lang] = t;
+	else if (!t->unreadable)
+		add_orphan(r, "action", id, t->front->pos,
+		           arena_printf(tr->site->arena, "%s/actions.yaml", p->dir));
+}
+
+static void indicator_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+{
+	programme_t *p = ctx;
+	text_t *t = read_text(r, TEXT_INDICATOR, tr->site->langs[tr->lang], id);
+	indicator_t *ind = model_indicator(p, id);
+	if (ind)
+		ind->texts[tr->lang] = t;
+	else if (!t->unreadable)
+		add_orphan(r, "indicator", id, t->front->pos,
+		           arena_printf(tr->site->arena, "%s/indicators.yaml",
+		                        p->dir));
+}
+
+static void page_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+{
+	(void)ctx;
+	site_t *site = tr->site;
+	text_t *t = read_text(r, TEXT_PAGE, site->langs[tr->lang], id);
+	page_t *page = model_page(site, id);
+	if (!page) {
+		/* Pages have no data entry: the first language to have one makes
+		 * it; check reports languages that lack it. */
+		page = arena_alloc(site->arena, sizeof *page);
+		page->id = id;
+		page->texts = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
+		map_put(&site->page_index, id, page);
+	}
+	page->texts[tr->lang] = t;
+}
+
+static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
+{
+	site_t *site = tr->site;
+	const char *dir = dir_reader->path;
+	char **names;
+	size_t n;
+	if (fs_list(dir, &names, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (is_hidden(names[i]))
+			continue;
+		reader_t r = load_reader(site, tr->diags, dir, names[i]);
+		if (strcmp(names[i], "_index.md") == 0) {
+			p->texts[tr->lang] = read_text(&r, TEXT_PROGRAMME,
+			                               site->langs[tr->lang], p->id);
+		} else if (strcmp(names[i], "themes") == 0 && fs_is_dir(r.path)) {
+			each_md(tr, r.path, theme_text, p);
+		} else if (strcmp(names[i], "actions") == 0 && fs_is_dir(r.path)) {
+			each_md(tr, r.path, action_text, p);
+		} else if (strcmp(names[i], "indicators") == 0 && fs_is_dir(r.path)) {
+			each_md(tr, r.path, indicator_text, p);
+		} else {
+			unexpected(&r, names[i],
+			           "a programme holds _index.md and the directories "
+			           "themes/, actions/ and indicators/");
+		}
+	}
+	fs_list_free(names, n);
+}
+
+static void unit_names(tree_t *tr, reader_t *r)
+{
+	site_t *site = tr->site;
+	const value_t *root = source_yaml(r);
+	if (!root || root->kind == VAL_NULL || !field_is_map(r, root, "units.yaml"))
+		return;
+	for (size_t i = 0; i < root->as.map.len; i++) {
+		const member_t *m = &root->as.map.items[i];
+		unit_t *u = map_get(&site->unit_index, m->key);
+		if (!u) {
+			add_orphan(r, "unit", m->key, m->pos,
+			           arena_printf(site->arena, "%s/data/units.yaml",
+			                        site->content_dir));
+			continue;
+		}
+		u->names[tr->lang] = field_text(r, root, m->key, true);
+	}
+}
+
+void load_language(site_t *site, diags_t *diags, size_t lang)
+{
+	tree_t tr = {site, diags, lang};
+	reader_t root = load_reader(site, diags, site->content_dir,
+	                            site->langs[lang]);
+	char **names;
+	size_t n;
+	if (fs_list(root.path, &names, &n) < 0) {
+		site->lang_missing[lang] = true;
+		diag_error(diags, root.path, POS_NONE, MSG_MISSING_FILE, root.path);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (is_hidden(names[i]))
+			continue;
+		reader_t r = load_reader(site, diags, root.path, names[i]);
+		programme_t *p = model_programme(site, names[i]);
+		if (strcmp(names[i], "_index.md") == 0)
+			site->front[lang] = read_text(&r, TEXT_FRONT, site->langs[lang],
+			                              "");
+		else if (strcmp(names[i], "units.yaml") == 0)
+			unit_names(&tr, &r);
+		else if (strcmp(names[i], "pages") == 0 && fs_is_dir(r.path))
+			each_md(&tr, r.path, page_text, NULL);
+		else if (p && fs_is_dir(r.path))
+			programme_tree(&tr, &r, p);
+		else if (fs_is_dir(r.path) && field_valid_id(names[i]))
+			add_orphan(&r, "programme", names[i], POS_NONE,
+			           arena_printf(site->arena, "%s/data/%s/programme.yaml",
+			                        site->content_dir, names[i]));
+		else
+			unexpected(&r, names[i],
+			           "a language directory holds _index.md, units.yaml, "
+			           "pages/ and one directory per programme");
+	}
+	fs_list_free(names, n);
+}

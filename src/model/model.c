@@ -1,0 +1,67 @@
+#include "model.h"
+
+#include <string.h>
+
+site_t *model_new(void)
+{
+	arena_t *arena = arena_new();
+	site_t *site = arena_alloc(arena, sizeof *site);
+	site->arena = arena;
+	return site;
+}
+
+void model_free(site_t *site)
+{
+	if (!site)
+		return;
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		programme_t *p = &site->programmes[i];
+		map_free(&p->theme_index);
+		map_free(&p->action_index);
+		map_free(&p->indicator_index);
+	}
+	map_free(&site->unit_index);
+	map_free(&site->programme_index);
+	map_free(&site->page_index);
+	arena_free(site->arena);
+}
+
+int model_lang_index(const site_t *site, const char *lang)
+{
+	for (size_t i = 0; i < site->nlangs; i++)
+		if (strcmp(site->langs[i], lang) == 0)
+			return (int)i;
+	return -1;
+}
+
+programme_t *model_programme(const site_t *site, const char *id)
+{
+	return map_get(&site->programme_index, id);
+}
+
+action_t *model_action(const programme_t *p, const char *id)
+{
+	return map_get(&p->action_index, id);
+}
+
+indicator_t *model_indicator(const programme_t *p, const char *id)
+{
+	return map_get(&p->indicator_index, id);
+}
+
+theme_t *model_theme(const programme_t *p, const char *id)
+{
+	return map_get(&p->theme_index, id);
+}
+
+page_t *model_page(const site_t *site, const char *id)
+{
+	return map_get(&site->page_index, id);
+}
+
+int model_current_status(const action_t *a)
+{
+	if (a->nstatuses == 0)
+		return -1;
+	return a->statuses[a->nstatuses - 1].status.id;
+}

@@ -1,0 +1,13 @@
+/* The Markdown stage: renders the body of every text once, before any
+ * page is written, so that broken links are reported with the other
+ * content errors. */
+#ifndef PORTA_BODIES_H
+#define PORTA_BODIES_H
+
+#include "../core/diag.h"
+#include "../model/model.h"
+
+/* Sets text->html for every text of a checked model with urls assigned. */
+void bodies_render(site_t *site, diags_t *diags);
+
+#endif

@@ -1,0 +1,13 @@
+/* Escaping for the places templates write into. Each function appends the
+ * escaped form of s[0..len) to out; the caller owns out. */
+#ifndef PORTA_ESCAPE_H
+#define PORTA_ESCAPE_H
+
+#include <stddef.h>
+
+#include "../core/buf.h"
+
+/* HTML text and quoted attribute values: & < > " and ' become entities. */
+void escape_html(buf_t *out, const char *s, size_t len);
+
+#endif

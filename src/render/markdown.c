@@ -1,0 +1,102 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/utf8.h"
+
+static const char *const extensions[] = {"table", "autolink", "strikethrough"};
+
+/* cmark counts columns in bytes; messages count characters. */
+static pos_t node_pos(const markdown_opts_t *o, const char *src, size_t len,
+                      cmark_node *node)
+{
+	int line = cmark_node_get_start_line(node);
+	int col = cmark_node_get_start_column(node);
+	pos_t pos = {o->first_line + (line > 0 ? line - 1 : 0), col};
+	const char *p = src, *end = src + len;
+	for (int l = 1; l < line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	if (col > 0 && p + col - 1 <= end)
+		pos.col = (int)utf8_length(p, (size_t)col - 1) + 1;
+	return pos;
+}
+
+/* True when the node has no text at all (an image's alt text is its
+ * children's text). */
+static bool has_text(cmark_node *node)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c;
+	     c = cmark_node_next(c)) {
+		const char *lit = cmark_node_get_literal(c);
+		if (lit && lit[strspn(lit, " \t\n")])
+			return true;
+		if (has_text(c))
+			return true;
+	}
+	return false;
+}
+
+static void visit(cmark_node *node, const markdown_opts_t *o, const char *src,
+                  size_t len)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_LINK: {
+		const char *url = cmark_node_get_url(node);
+		const char *to = o->resolve(o->ctx, url ? url : "");
+		if (!to)
+			diag_error(o->diags, o->path, node_pos(o, src, len, node),
+			           MSG_BROKEN_LINK, url ? url : "", "");
+		else if (to != url)
+			cmark_node_set_url(node, to);
+		break;
+	}
+	case CMARK_NODE_IMAGE:
+		if (!has_text(node))
+			diag_error(o->diags, o->path, node_pos(o, src, len, node),
+			           MSG_IMAGE_WITHOUT_ALT);
+		break;
+	case CMARK_NODE_HEADING:
+		if (cmark_node_get_heading_level(node) == 1)
+			diag_error(o->diags, o->path, node_pos(o, src, len, node),
+			           MSG_HEADING_LEVEL_1);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		if (!o->allow_html)
+			diag_warning(o->diags, o->path, node_pos(o, src, len, node),
+			             MSG_RAW_HTML);
+		break;
+	default:
+		break;
+	}
+}
+
+char *markdown_render(const char *src, size_t len, const markdown_opts_t *o)
+{
+	int options = CMARK_OPT_DEFAULT | (o->allow_html ? CMARK_OPT_UNSAFE : 0);
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *parser = cmark_parser_new(options);
+	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
+		cmark_parser_attach_syntax_extension(
+			parser, cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(parser, src, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER)
+			visit(cmark_iter_get_node(iter), o, src, len);
+	cmark_iter_free(iter);
+
+	char *html = cmark_render_html(doc, options,
+	                               cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return html;
+}

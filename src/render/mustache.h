@@ -1,0 +1,38 @@
+/* Mustache templates: the official spec with its inheritance and dynamic
+ * names modules, without lambdas. Templates are parsed once into a set and
+ * rendered many times against value trees. */
+#ifndef PORTA_MUSTACHE_H
+#define PORTA_MUSTACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/buf.h"
+#include "../core/diag.h"
+#include "../core/value.h"
+
+/* Named templates; also the namespace partials and parents come from. */
+typedef struct tmpl_set tmpl_set_t;
+
+tmpl_set_t *tmpl_set_new(void);
+void tmpl_set_free(tmpl_set_t *set); /* accepts NULL */
+
+/* Parses src[0..len) and stores it under name, replacing a template of
+ * that name (name and src are copied; path is only for messages). On a
+ * syntax error records MSG_TEMPLATE_SYNTAX at path:line:column, leaves the
+ * set as it was and returns -1; returns 0 otherwise. */
+int tmpl_set_add(tmpl_set_t *set, const char *name, const char *src,
+                 size_t len, const char *path, diags_t *diags);
+bool tmpl_set_has(const tmpl_set_t *set, const char *name);
+
+/* Renders template name against ctx (which may be NULL), appending to out.
+ * Missing partials and parents render as nothing, as the spec says; so do
+ * expansions nested more than 100 deep, which only recursive templates
+ * reach. Strings are HTML-escaped unless written {{{x}}} or {{&x}};
+ * numbers show the shortest way, booleans as true/false, null, lists and
+ * maps as nothing. Returns -1 if name itself does not exist, 0 otherwise.
+ * The set is only read, so threads may render from one set at once. */
+int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
+                buf_t *out);
+
+#endif

@@ -1,0 +1,699 @@
+/* Mustache source to nodes. The spec's whitespace rules are applied here,
+ * once per template: standalone tags drop their line, and blocks lose the
+ * intrinsic indentation they were written with. What a standalone partial,
+ * parent or block adds back is left to the renderer as N_INDENT marks at
+ * the start of each source line that survives. */
+#include "mustache_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/utf8.h"
+
+/* Sections, parents and blocks nested deeper than this are refused: the
+ * parser and the renderer both recurse once per level. */
+enum { MAX_NESTING = 100 };
+
+typedef struct {
+	const char *s;
+	size_t len;
+} span_t;
+
+typedef struct {
+	arena_t *arena;
+	const char *src;
+	size_t len;
+	size_t pos;         /* the next byte to parse */
+	span_t open, close; /* the current delimiters */
+	/* Nothing has been written or tagged on the current line yet: its
+	 * N_INDENT is still due, and a tag on it may be standalone. */
+	bool bol;
+	/* Intrinsic indentation of the enclosing blocks, outermost first,
+	 * removed from the start of each line of their content. */
+	span_t strip[MAX_NESTING];
+	int nstrip;
+	int depth;
+	const char *path;
+	diags_t *diags;
+} parser_t;
+
+/* Where a parameter block's content starts, to parse it a second time. */
+typedef struct {
+	size_t pos;
+	span_t open, close;
+	bool bol;
+	int nstrip;
+} mark_t;
+
+/* Where parsed nodes go. Inside a parent tag only blocks count: the rest
+ * is parsed, so that its errors show, and dropped. */
+typedef struct {
+	node_t **tail;
+	bool args;
+} list_t;
+
+typedef struct {
+	char sigil;          /* # ^ / > < $ ! = & { or 0 for a variable */
+	size_t start, end;   /* the tag, delimiters included */
+	const char *body;    /* after the sigil, trimmed */
+	size_t body_len;
+	size_t prefix;       /* where the text before it on its line starts */
+	bool bol;            /* only blanks before it on its line */
+	bool blank_after;    /* only blanks after it on its line */
+	size_t trail;        /* after those blanks */
+	size_t line_end;     /* after the line end, when blank_after */
+} tag_t;
+
+static int parse_list(parser_t *p, list_t *l, tag_t *close);
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool all_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_blank(s[i]))
+			return false;
+	return true;
+}
+
+static bool has_space(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r')
+			return true;
+	return false;
+}
+
+/* Names in messages are cut short so that a stray "{{" before a page of
+ * text does not quote the page. */
+static int shown(size_t len)
+{
+	return len > 60 ? 60 : (int)len;
+}
+
+static pos_t where(const parser_t *p, size_t at)
+{
+	pos_t pos = {1, 1};
+	size_t line = 0;
+	for (size_t i = 0; i < at; i++) {
+		if (p->src[i] == '\n') {
+			pos.line++;
+			line = i + 1;
+		}
+	}
+	pos.col = 1 + (int)utf8_length(p->src + line, at - line);
+	return pos;
+}
+
+__attribute__((format(printf, 3, 4)))
+static bool fail(parser_t *p, size_t at, const char *fmt, ...)
+{
+	char msg[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(p->diags, p->path, where(p, at), MSG_TEMPLATE_SYNTAX, msg);
+	return false;
+}
+
+/* Returns the offset of d at or after from, or p->len when there is none
+ * (d is never empty, so it cannot start at p->len). */
+static size_t find(const parser_t *p, size_t from, span_t d)
+{
+	while (from + d.len <= p->len) {
+		const char *hit = memchr(p->src + from, d.s[0],
+		                         p->len - from - d.len + 1);
+		if (!hit)
+			break;
+		if (memcmp(hit, d.s, d.len) == 0)
+			return (size_t)(hit - p->src);
+		from = (size_t)(hit - p->src) + 1;
+	}
+	return p->len;
+}
+
+static node_t *node(parser_t *p, node_kind_t kind)
+{
+	node_t *n = arena_alloc(p->arena, sizeof *n);
+	n->kind = kind;
+	return n;
+}
+
+static void append(list_t *l, node_t *n)
+{
+	if (l->args && n->kind != N_BLOCK)
+		return;
+	*l->tail = n;
+	l->tail = &n->next;
+}
+
+static void put_text(parser_t *p, list_t *l, size_t from, size_t to)
+{
+	if (from == to)
+		return;
+	node_t *n = node(p, N_TEXT);
+	n->text = p->src + from;
+	n->len = to - from;
+	append(l, n);
+}
+
+/* The first output on a line is preceded by its N_INDENT. */
+static void begin_line(parser_t *p, list_t *l)
+{
+	if (p->bol)
+		append(l, node(p, N_INDENT));
+	p->bol = false;
+}
+
+static void new_line(parser_t *p, size_t at)
+{
+	p->pos = at;
+	p->bol = true;
+	for (int i = 0; i < p->nstrip; i++) {
+		const span_t *s = &p->strip[i];
+		if (p->len - p->pos < s->len ||
+		    memcmp(p->src + p->pos, s->s, s->len) != 0)
+			break;
+		p->pos += s->len;
+	}
+}
+
+/* Emits the whole lines of text before offset to. Empty lines get no
+ * N_INDENT, so indenting a partial adds no trailing blanks. */
+static void put_lines(parser_t *p, list_t *l, size_t to)
+{
+	const char *nl;
+	while ((nl = memchr(p->src + p->pos, '\n', to - p->pos))) {
+		size_t end = (size_t)(nl - p->src) + 1;
+		size_t n = end - p->pos;
+		if (!(n == 1 || (n == 2 && p->src[p->pos] == '\r')))
+			begin_line(p, l);
+		put_text(p, l, p->pos, end);
+		new_line(p, end);
+	}
+}
+
+/* A tag that keeps its line: the text before it is output. */
+static void inline_tag(parser_t *p, list_t *l, const tag_t *tag)
+{
+	begin_line(p, l);
+	put_text(p, l, tag->prefix, tag->start);
+	p->pos = tag->end;
+}
+
+static bool alone(const tag_t *tag)
+{
+	return tag->bol && tag->blank_after;
+}
+
+/* Standalone tags take their whole line with them. */
+static void place_tag(parser_t *p, list_t *l, const tag_t *tag)
+{
+	if (alone(tag))
+		new_line(p, tag->line_end);
+	else
+		inline_tag(p, l, tag);
+}
+
+/* Outputs the blanks held back before a parent or block tag that turned
+ * out not to be standalone. */
+static void put_held(parser_t *p, list_t *l, const tag_t *tag, bool bol)
+{
+	if (bol)
+		append(l, node(p, N_INDENT));
+	put_text(p, l, tag->prefix, tag->start);
+}
+
+static void set_indent(node_t *n, const char *s, size_t len)
+{
+	n->standalone = true;
+	n->indent = s;
+	n->indent_len = len;
+}
+
+static bool scan_tag(parser_t *p, size_t at, tag_t *tag)
+{
+	const char *s = p->src;
+	size_t i = at + p->open.len;
+	memset(tag, 0, sizeof *tag);
+	tag->start = at;
+	tag->prefix = p->pos;
+	if (i < p->len && s[i] && strchr("#^/><$!=&{", s[i]))
+		tag->sigil = s[i++];
+	/* {{{x}}} ends in '}' and {{=a b=}} in '=' before the delimiter. */
+	char last = tag->sigil == '{' ? '}' : tag->sigil == '=' ? '=' : 0;
+	size_t from = i, end;
+	for (;;) {
+		end = find(p, from, p->close);
+		if (end == p->len)
+			return fail(p, at, "unclosed tag: '%.*s%s' has no "
+			            "matching '%s%.*s'", (int)p->open.len,
+			            p->open.s, last ? (char[]){tag->sigil, 0} : "",
+			            last ? (char[]){last, 0} : "",
+			            (int)p->close.len, p->close.s);
+		if (!last || (end > i && s[end - 1] == last))
+			break;
+		from = end + 1;
+	}
+	tag->end = end + p->close.len;
+	if (last)
+		end--;
+	while (i < end && (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	while (end > i && (is_blank(s[end - 1]) || s[end - 1] == '\n' ||
+	                   s[end - 1] == '\r'))
+		end--;
+	tag->body = s + i;
+	tag->body_len = end - i;
+	tag->bol = p->bol && all_blank(s + p->pos, at - p->pos);
+	size_t k = tag->end;
+	while (k < p->len && is_blank(s[k]))
+		k++;
+	tag->trail = k;
+	if (k == p->len)
+		tag->line_end = k;
+	else if (s[k] == '\n')
+		tag->line_end = k + 1;
+	else if (s[k] == '\r' && k + 1 < p->len && s[k + 1] == '\n')
+		tag->line_end = k + 2;
+	tag->blank_after = tag->line_end != 0;
+	return true;
+}
+
+static bool check_word(parser_t *p, const tag_t *tag, const char *s,
+                       size_t len)
+{
+	if (len == 0)
+		return fail(p, tag->start, "'%.*s' has no name",
+		            shown(tag->end - tag->start), p->src + tag->start);
+	if (has_space(s, len))
+		return fail(p, tag->start, "'%.*s' is not a valid name: names "
+		            "cannot contain spaces", shown(len), s);
+	return true;
+}
+
+/* "a.b.c" -> {"a", "b", "c"}; "." -> no parts. */
+static bool parse_dotted(parser_t *p, const tag_t *tag, const char *s,
+                         size_t len, name_t *name)
+{
+	if (!check_word(p, tag, s, len))
+		return false;
+	if (len == 1 && s[0] == '.')
+		return true;
+	int parts = 1;
+	for (size_t i = 0; i < len; i++)
+		parts += s[i] == '.';
+	name->parts = arena_alloc(p->arena, (size_t)parts * sizeof(char *));
+	size_t from = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != '.')
+			continue;
+		if (i == from)
+			return fail(p, tag->start, "'%.*s' is not a valid name: "
+			            "a dot must stand between two names",
+			            shown(len), s);
+		name->parts[name->len++] = arena_strndup(p->arena, s + from,
+		                                         i - from);
+		from = i + 1;
+	}
+	return true;
+}
+
+static bool parse_plain(parser_t *p, const tag_t *tag, node_t *n)
+{
+	if (!check_word(p, tag, tag->body, tag->body_len))
+		return false;
+	n->text = arena_strndup(p->arena, tag->body, tag->body_len);
+	n->len = tag->body_len;
+	return true;
+}
+
+/* The name after '*' in a dynamic name, which may be padded. */
+static span_t after_star(const tag_t *tag)
+{
+	span_t s = {tag->body + 1, tag->body_len - 1};
+	while (s.len && is_blank(s.s[0])) {
+		s.s++;
+		s.len--;
+	}
+	return s;
+}
+
+static bool is_dynamic(const tag_t *tag)
+{
+	return tag->body_len && tag->body[0] == '*';
+}
+
+/* What a partial or parent expands: a template name, or with '*' a name
+ * in the data that holds it. */
+static bool parse_target(parser_t *p, const tag_t *tag, node_t *n)
+{
+	if (!is_dynamic(tag))
+		return parse_plain(p, tag, n);
+	span_t s = after_star(tag);
+	n->dynamic = true;
+	return parse_dotted(p, tag, s.s, s.len, &n->name);
+}
+
+static bool same_name(const tag_t *a, const tag_t *b)
+{
+	if (is_dynamic(a) != is_dynamic(b))
+		return false;
+	span_t x = {a->body, a->body_len}, y = {b->body, b->body_len};
+	if (is_dynamic(a)) {
+		x = after_star(a);
+		y = after_star(b);
+	}
+	return x.len == y.len && memcmp(x.s, y.s, x.len) == 0;
+}
+
+static const char *element(char sigil)
+{
+	switch (sigil) {
+	case '^': return "inverted section";
+	case '<': return "parent";
+	case '$': return "block";
+	default: return "section";
+	}
+}
+
+/* Parses the content of the element opened by open, up to its closing
+ * tag, which is left in *close for the caller to place. */
+static bool parse_body(parser_t *p, list_t *l, const tag_t *open,
+                       tag_t *close)
+{
+	if (p->depth >= MAX_NESTING)
+		return fail(p, open->start, "sections, parents and blocks are "
+		            "nested more than %d deep", MAX_NESTING);
+	p->depth++;
+	int found = parse_list(p, l, close);
+	p->depth--;
+	if (found < 0)
+		return false;
+	if (found == 0)
+		return fail(p, open->start, "%s '%.*s' opened on line %d is "
+		            "never closed", element(open->sigil),
+		            shown(open->body_len), open->body,
+		            where(p, open->start).line);
+	if (!same_name(open, close))
+		return fail(p, close->start, "'/%.*s' closes '%.*s', which was "
+		            "opened on line %d", shown(close->body_len),
+		            close->body, shown(open->body_len), open->body,
+		            where(p, open->start).line);
+	return true;
+}
+
+static bool parse_var(parser_t *p, list_t *l, const tag_t *tag)
+{
+	node_t *n = node(p, N_VAR);
+	n->raw = tag->sigil == '&' || tag->sigil == '{';
+	if (!parse_dotted(p, tag, tag->body, tag->body_len, &n->name))
+		return false;
+	inline_tag(p, l, tag);
+	append(l, n);
+	return true;
+}
+
+static bool set_delimiters(parser_t *p, const tag_t *tag)
+{
+	const char *s = tag->body, *end = s + tag->body_len;
+	const char *a = s;
+	while (a < end && !has_space(a, 1))
+		a++;
+	const char *b = a;
+	while (b < end && has_space(b, 1))
+		b++;
+	if (a == s || b == a || b == end || has_space(b, (size_t)(end - b)))
+		return fail(p, tag->start, "'%.*s' must give two delimiters "
+		            "separated by a space, like {{=<%% %%>=}}",
+		            shown(tag->end - tag->start), p->src + tag->start);
+	p->open = (span_t){s, (size_t)(a - s)};
+	p->close = (span_t){b, (size_t)(end - b)};
+	return true;
+}
+
+/* Comments and delimiter changes: they output nothing. */
+static bool parse_quiet(parser_t *p, list_t *l, const tag_t *tag)
+{
+	if (tag->sigil == '=' && !set_delimiters(p, tag))
+		return false;
+	place_tag(p, l, tag);
+	return true;
+}
+
+static bool parse_section(parser_t *p, list_t *l, const tag_t *tag)
+{
+	node_t *n = node(p, tag->sigil == '#' ? N_SECTION : N_INVERTED);
+	if (!parse_dotted(p, tag, tag->body, tag->body_len, &n->name))
+		return false;
+	place_tag(p, l, tag);
+	append(l, n);
+	list_t body = {&n->child, false};
+	tag_t close;
+	if (!parse_body(p, &body, tag, &close))
+		return false;
+	place_tag(p, &body, &close);
+	return true;
+}
+
+static bool parse_partial(parser_t *p, list_t *l, const tag_t *tag)
+{
+	node_t *n = node(p, N_PARTIAL);
+	if (!parse_target(p, tag, n))
+		return false;
+	if (alone(tag))
+		set_indent(n, p->src + tag->prefix, tag->start - tag->prefix);
+	place_tag(p, l, tag);
+	append(l, n);
+	return true;
+}
+
+/* A parent is standalone when its opening tag is alone on its line, or
+ * when the pair is: blanks before the opening tag, blanks after the
+ * closing one. The blanks before are held back until that is known. */
+static bool parse_parent(parser_t *p, list_t *l, const tag_t *tag)
+{
+	node_t *n = node(p, N_PARENT);
+	if (!parse_target(p, tag, n))
+		return false;
+	bool bol = p->bol;
+	if (alone(tag)) {
+		new_line(p, tag->line_end);
+	} else if (tag->bol) {
+		p->pos = tag->end;
+		p->bol = false;
+	} else {
+		inline_tag(p, l, tag);
+	}
+	list_t args = {&n->child, true};
+	tag_t close;
+	if (!parse_body(p, &args, tag, &close))
+		return false;
+	bool pair = tag->bol && close.blank_after;
+	if (pair || alone(&close)) {
+		new_line(p, close.line_end);
+	} else {
+		p->pos = close.end;
+		p->bol = false;
+	}
+	if (alone(tag) || pair)
+		set_indent(n, p->src + tag->prefix, tag->start - tag->prefix);
+	else if (tag->bol)
+		put_held(p, l, tag, bol);
+	append(l, n);
+	return true;
+}
+
+/* The blanks starting the current line, after those of enclosing blocks:
+ * the intrinsic indentation of a block whose opening tag ends the line
+ * before. */
+static span_t measure(const parser_t *p)
+{
+	size_t k = p->pos;
+	while (k < p->len && is_blank(p->src[k]))
+		k++;
+	return (span_t){p->src + p->pos, k - p->pos};
+}
+
+/* Removes indentation from this line and, until popped, the next ones. */
+static bool push_strip(parser_t *p, span_t s)
+{
+	if (s.len == 0 || p->nstrip == MAX_NESTING)
+		return false;
+	p->strip[p->nstrip++] = s;
+	p->pos += s.len;
+	return true;
+}
+
+/* A block directly inside a parent tag: text around it is ignored, so
+ * only the line end after its opening tag and the blanks before its
+ * closing tag matter. */
+static bool parse_argument(parser_t *p, list_t *l, const tag_t *tag,
+                           node_t *n)
+{
+	bool pushed = false;
+	if (tag->blank_after) {
+		new_line(p, tag->line_end);
+		n->own_indent = true;
+		pushed = push_strip(p, measure(p));
+	} else {
+		p->pos = tag->end;
+		p->bol = false;
+	}
+	list_t body = {&n->child, false};
+	tag_t close;
+	bool ok = parse_body(p, &body, tag, &close);
+	if (pushed)
+		p->nstrip--;
+	if (!ok)
+		return false;
+	if (close.bol) {
+		p->pos = close.end;
+		p->bol = false;
+	} else {
+		inline_tag(p, &body, &close);
+	}
+	append(l, n);
+	return true;
+}
+
+/* A block elsewhere: a place a child template may fill. Standalone as a
+ * pair like a parent, but the line end after a closing tag that is not
+ * alone on its line stays (the spec's "Standalone block"). Whether its
+ * content loses its intrinsic indentation depends on that closing tag,
+ * so the content may have to be parsed twice. */
+static bool parse_parameter(parser_t *p, list_t *l, const tag_t *tag,
+                            node_t *n)
+{
+	bool bol = p->bol;
+	span_t own = {NULL, 0};
+	mark_t mark = {0};
+	if (alone(tag)) {
+		new_line(p, tag->line_end);
+		mark = (mark_t){p->pos, p->open, p->close, p->bol, p->nstrip};
+		own = measure(p);
+	} else if (tag->bol) {
+		p->pos = tag->end;
+		p->bol = false;
+	} else {
+		inline_tag(p, l, tag);
+	}
+	list_t body = {&n->child, false};
+	tag_t close;
+	bool pushed = push_strip(p, own);
+	bool ok = parse_body(p, &body, tag, &close);
+	if (pushed)
+		p->nstrip--;
+	if (!ok)
+		return false;
+	bool pair = tag->bol && close.blank_after;
+	if (pushed && !pair) {
+		p->pos = mark.pos;
+		p->open = mark.open;
+		p->close = mark.close;
+		p->bol = mark.bol;
+		p->nstrip = mark.nstrip;
+		n->child = NULL;
+		body.tail = &n->child;
+		if (!parse_body(p, &body, tag, &close))
+			return false;
+	}
+	if (alone(&close)) {
+		new_line(p, close.line_end);
+	} else {
+		inline_tag(p, &body, &close);
+		if (pair)
+			p->pos = close.trail;
+	}
+	if (pair && alone(tag))
+		set_indent(n, own.s, own.len);
+	else if (pair)
+		set_indent(n, p->src + tag->prefix, tag->start - tag->prefix);
+	else if (tag->bol && !alone(tag))
+		put_held(p, l, tag, bol);
+	append(l, n);
+	return true;
+}
+
+static bool parse_block(parser_t *p, list_t *l, const tag_t *tag)
+{
+	node_t *n = node(p, N_BLOCK);
+	if (!parse_plain(p, tag, n))
+		return false;
+	if (l->args)
+		return parse_argument(p, l, tag, n);
+	return parse_parameter(p, l, tag, n);
+}
+
+/* Parses into l up to a closing tag or the end of the source. Returns 1 at
+ * a closing tag, left in *close with the text before it on its line not
+ * yet output; 0 at the end; -1 after an error. */
+static int parse_list(parser_t *p, list_t *l, tag_t *close)
+{
+	for (;;) {
+		size_t at = find(p, p->pos, p->open);
+		put_lines(p, l, at);
+		if (at == p->len) {
+			if (p->pos < at) {
+				begin_line(p, l);
+				put_text(p, l, p->pos, at);
+				p->pos = at;
+			}
+			return 0;
+		}
+		tag_t tag;
+		if (!scan_tag(p, at, &tag))
+			return -1;
+		bool ok;
+		switch (tag.sigil) {
+		case '/':
+			*close = tag;
+			return 1;
+		case '!':
+		case '=':
+			ok = parse_quiet(p, l, &tag);
+			break;
+		case '#':
+		case '^':
+			ok = parse_section(p, l, &tag);
+			break;
+		case '>':
+			ok = parse_partial(p, l, &tag);
+			break;
+		case '<':
+			ok = parse_parent(p, l, &tag);
+			break;
+		case '$':
+			ok = parse_block(p, l, &tag);
+			break;
+		default:
+			ok = parse_var(p, l, &tag);
+			break;
+		}
+		if (!ok)
+			return -1;
+	}
+}
+
+bool tmpl_compile(arena_t *arena, const char *src, size_t len,
+                  const char *path, diags_t *diags, node_t **root)
+{
+	parser_t p = {
+		.arena = arena, .src = src, .len = len,
+		.open = {"{{", 2}, .close = {"}}", 2}, .bol = true,
+		.path = path, .diags = diags,
+	};
+	list_t l = {root, false};
+	tag_t close;
+	*root = NULL;
+	int found = parse_list(&p, &l, &close);
+	if (found == 1)
+		return fail(&p, close.start, "'/%.*s' closes a section that was "
+		            "never opened", shown(close.body_len), close.body);
+	return found == 0;
+}

@@ -1,0 +1,313 @@
+/* Template sets and rendering. Rendering walks the nodes the parser made;
+ * the context stack, the indentation and the blocks in force are chains of
+ * frames on the C stack, so a render allocates nothing but output. */
+#include "mustache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/map.h"
+#include "escape.h"
+#include "mustache_internal.h"
+
+/* Partials, parents and blocks expanding one another deeper than this
+ * stop expanding: only a recursive template gets there, and the C stack
+ * must survive it. */
+enum { MAX_EXPANSIONS = 100 };
+
+/* Sections nest at most 100 deep in one template, but inside 100 nested
+ * expansions that would be 10,000 levels of C recursion; this bounds the
+ * product. */
+enum { MAX_DEPTH = 1000 };
+
+typedef struct {
+	char *name;
+	arena_t *arena; /* the nodes and the copied source */
+	node_t *root;
+} tmpl_t;
+
+struct tmpl_set {
+	map_t by_name; /* name -> tmpl_t */
+};
+
+/* The context stack: the innermost value first. */
+typedef struct ctx ctx_t;
+struct ctx {
+	const value_t *val;
+	const ctx_t *up;
+};
+
+/* The indentation of the current line start: the standalone expansions
+ * that lead here, innermost first. NULL: none. */
+typedef struct indent indent_t;
+struct indent {
+	const char *s;
+	size_t len;
+	const indent_t *up;
+};
+
+/* The argument blocks of the parents being expanded, innermost first,
+ * with the indentation in force where each parent tag stood. */
+typedef struct scope scope_t;
+struct scope {
+	const node_t *args;
+	const indent_t *indent;
+	const scope_t *up;
+};
+
+typedef struct {
+	const tmpl_set_t *set;
+	buf_t *out;
+	int expansions;
+	int depth;
+} render_t;
+
+static void render(render_t *r, const node_t *n, const ctx_t *ctx,
+                   const indent_t *ind, const scope_t *scope);
+
+tmpl_set_t *tmpl_set_new(void)
+{
+	return xcalloc(1, sizeof(tmpl_set_t));
+}
+
+void tmpl_set_free(tmpl_set_t *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->by_name.cap; i++) {
+		tmpl_t *t = set->by_name.keys[i] ? set->by_name.vals[i] : NULL;
+		if (!t)
+			continue;
+		arena_free(t->arena);
+		free(t->name);
+		free(t);
+	}
+	map_free(&set->by_name);
+	free(set);
+}
+
+int tmpl_set_add(tmpl_set_t *set, const char *name, const char *src,
+                 size_t len, const char *path, diags_t *diags)
+{
+	arena_t *arena = arena_new();
+	const char *copy = arena_strndup(arena, src, len);
+	node_t *root;
+	if (!tmpl_compile(arena, copy, len, path, diags, &root)) {
+		arena_free(arena);
+		return -1;
+	}
+	/* A replaced template keeps its entry, whose key is its name. */
+	tmpl_t *t = map_get(&set->by_name, name);
+	if (t) {
+		arena_free(t->arena);
+	} else {
+		t = xcalloc(1, sizeof *t);
+		t->name = xstrdup(name);
+		map_put(&set->by_name, t->name, t);
+	}
+	t->arena = arena;
+	t->root = root;
+	return 0;
+}
+
+bool tmpl_set_has(const tmpl_set_t *set, const char *name)
+{
+	return map_get(&set->by_name, name) != NULL;
+}
+
+/* The spec's name resolution: the first part in the innermost context
+ * that has it, the other parts in that value alone ("broken chains" stay
+ * broken). NULL when nothing is found. */
+static const value_t *lookup(const ctx_t *ctx, const name_t *name)
+{
+	if (!ctx)
+		return NULL;
+	if (name->len == 0)
+		return ctx->val;
+	const value_t *v = NULL;
+	for (; ctx && !v; ctx = ctx->up)
+		v = val_get(ctx->val, name->parts[0]);
+	for (int i = 1; v && i < name->len; i++)
+		v = val_get(v, name->parts[i]);
+	return v;
+}
+
+/* A scalar as text: what {{x}} shows and what {{>*x}} names. Returns NULL
+ * for nothing, lists and maps. num holds a formatted number. */
+static const char *scalar_text(const value_t *v, char num[32], size_t *len)
+{
+	const char *s = NULL;
+	if (!v)
+		return NULL;
+	switch (v->kind) {
+	case VAL_STRING:
+		*len = v->as.str.len;
+		return v->as.str.s;
+	case VAL_NUMBER:
+		val_format_number(v->as.number, num);
+		s = num;
+		break;
+	case VAL_BOOL:
+		s = v->as.boolean ? "true" : "false";
+		break;
+	default:
+		return NULL;
+	}
+	*len = strlen(s);
+	return s;
+}
+
+static void put_indent(buf_t *out, const indent_t *ind)
+{
+	if (!ind)
+		return;
+	put_indent(out, ind->up);
+	buf_put(out, ind->s, ind->len);
+}
+
+static void interpolate(render_t *r, const node_t *n, const ctx_t *ctx)
+{
+	char num[32];
+	size_t len;
+	const char *s = scalar_text(lookup(ctx, &n->name), num, &len);
+	if (!s)
+		return;
+	if (n->raw)
+		buf_put(r->out, s, len);
+	else
+		escape_html(r->out, s, len);
+}
+
+static void section(render_t *r, const node_t *n, const ctx_t *ctx,
+                    const indent_t *ind, const scope_t *scope)
+{
+	const value_t *v = lookup(ctx, &n->name);
+	if (!val_truthy(v))
+		return;
+	if (v->kind != VAL_LIST) {
+		ctx_t top = {v, ctx};
+		render(r, n->child, &top, ind, scope);
+		return;
+	}
+	for (size_t i = 0; i < v->as.list.len; i++) {
+		ctx_t top = {v->as.list.items[i], ctx};
+		render(r, n->child, &top, ind, scope);
+	}
+}
+
+static void expand(render_t *r, const node_t *n, const ctx_t *ctx,
+                   const indent_t *ind, const scope_t *scope)
+{
+	const char *name = n->text;
+	char num[32];
+	size_t len;
+	if (n->dynamic)
+		name = scalar_text(lookup(ctx, &n->name), num, &len);
+	const tmpl_t *t = name ? map_get(&r->set->by_name, name) : NULL;
+	if (!t || r->expansions >= MAX_EXPANSIONS)
+		return;
+	/* Inline, the template's lines start unindented; standalone, they
+	 * take the indentation of the tag's line. */
+	indent_t site = {n->indent, n->indent_len, ind};
+	/* A partial is a parent without arguments. */
+	scope_t args = {n->child, ind, scope};
+	r->expansions++;
+	render(r, t->root, ctx, n->standalone ? &site : NULL,
+	       n->kind == N_PARENT ? &args : scope);
+	r->expansions--;
+}
+
+/* Finds the argument filling block name. The outermost wins: a block
+ * inside a parent tag is also a block of the template it stands in, which
+ * the template's own children may fill. */
+static const node_t *find_arg(const scope_t *scope, const char *name,
+                              const scope_t **from)
+{
+	const node_t *found = NULL;
+	for (; scope; scope = scope->up) {
+		for (const node_t *a = scope->args; a; a = a->next) {
+			if (strcmp(a->text, name) == 0) {
+				found = a;
+				*from = scope;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+static void block(render_t *r, const node_t *n, const ctx_t *ctx,
+                  const indent_t *ind, const scope_t *scope)
+{
+	const scope_t *from = NULL;
+	const node_t *arg = find_arg(scope, n->text, &from);
+	const node_t *body = arg ? arg->child : n->child;
+	indent_t site = {n->indent, n->indent_len, ind};
+	const indent_t *lines = ind;
+	if (!body || r->expansions >= MAX_EXPANSIONS)
+		return;
+	if (n->standalone) {
+		lines = &site;
+		/* The block's line was dropped; content that starts in the middle
+		 * of a line still needs the indentation. */
+		if (body->kind != N_INDENT &&
+		    !(body->kind == N_TEXT && (body->text[0] == '\n' ||
+		                               body->text[0] == '\r')))
+			put_indent(r->out, lines);
+	} else if (arg) {
+		/* Inline, an argument keeps the indentation of where it was
+		 * written, unless it already lost it. */
+		lines = arg->own_indent ? NULL : from->indent;
+	}
+	r->expansions++;
+	render(r, body, ctx, lines, scope);
+	r->expansions--;
+}
+
+static void render(render_t *r, const node_t *n, const ctx_t *ctx,
+                   const indent_t *ind, const scope_t *scope)
+{
+	if (r->depth >= MAX_DEPTH)
+		return;
+	r->depth++;
+	for (; n; n = n->next) {
+		switch (n->kind) {
+		case N_TEXT:
+			buf_put(r->out, n->text, n->len);
+			break;
+		case N_INDENT:
+			put_indent(r->out, ind);
+			break;
+		case N_VAR:
+			interpolate(r, n, ctx);
+			break;
+		case N_SECTION:
+			section(r, n, ctx, ind, scope);
+			break;
+		case N_INVERTED:
+			if (!val_truthy(lookup(ctx, &n->name)))
+				render(r, n->child, ctx, ind, scope);
+			break;
+		case N_PARTIAL:
+		case N_PARENT:
+			expand(r, n, ctx, ind, scope);
+			break;
+		case N_BLOCK:
+			block(r, n, ctx, ind, scope);
+			break;
+		}
+	}
+	r->depth--;
+}
+
+int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
+                buf_t *out)
+{
+	const tmpl_t *t = map_get(&set->by_name, name);
+	if (!t)
+		return -1;
+	render_t r = {set, out, 0, 0};
+	ctx_t top = {ctx, NULL};
+	render(&r, t->root, ctx ? &top : NULL, NULL, NULL);
+	return 0;
+}

@@ -1,0 +1,136 @@
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+
+const char *format_word(const site_t *site, size_t lang, const char *key)
+{
+	const value_t *v = site->i18n[lang];
+	const char *part = key;
+	for (;;) {
+		const char *dot = strchr(part, '.');
+		size_t n = dot ? (size_t)(dot - part) : strlen(part);
+		const value_t *next = NULL;
+		for (size_t i = 0; v && v->kind == VAL_MAP && i < v->as.map.len; i++)
+			if (strlen(v->as.map.items[i].key) == n &&
+			    memcmp(v->as.map.items[i].key, part, n) == 0)
+				next = v->as.map.items[i].val;
+		v = next;
+		if (!dot || !v)
+			break;
+		part = dot + 1;
+	}
+	return v && v->kind == VAL_STRING ? v->as.str.s : key;
+}
+
+const char *format_enum(const site_t *site, size_t lang, enum_kind_t kind,
+                        int id)
+{
+	if (id < 0)
+		return "";
+	const value_t *group = val_get(site->i18n[lang], enum_def(kind)->i18n_group);
+	const value_t *v = val_get(group, enum_id(kind, id));
+	return v && v->kind == VAL_STRING ? v->as.str.s : enum_id(kind, id);
+}
+
+/* Replaces "{n}" in pattern with s. */
+static const char *fill(arena_t *arena, const char *pattern, const char *s)
+{
+	const char *at = strstr(pattern, "{n}");
+	if (!at)
+		return arena_printf(arena, "%s %s", s, pattern);
+	return arena_printf(arena, "%.*s%s%s", (int)(at - pattern), pattern, s,
+	                    at + 3);
+}
+
+const char *format_number(arena_t *arena, const site_t *site, size_t lang,
+                          double n)
+{
+	char raw[64];
+	/* Up to two decimals are what indicators carry; more is noise. */
+	if (fabs(n) >= 1e15 || n != n) {
+		val_format_number(n, raw);
+	} else {
+		snprintf(raw, sizeof raw, "%.2f", n);
+		char *end = raw + strlen(raw);
+		while (end[-1] == '0')
+			*--end = '\0';
+		if (end[-1] == '.')
+			*--end = '\0';
+		if (strcmp(raw, "-0") == 0)
+			strcpy(raw, "0");
+	}
+	const char *decimal = format_word(site, lang, "format.decimal");
+	const char *group = format_word(site, lang, "format.group");
+	if (strcmp(decimal, "format.decimal") == 0)
+		decimal = ".";
+	if (strcmp(group, "format.group") == 0)
+		group = ",";
+	if (strchr(raw, 'e'))
+		return arena_strdup(arena, raw);
+	const char *digits = raw + (raw[0] == '-');
+	const char *point = strchr(digits, '.');
+	size_t int_len = point ? (size_t)(point - digits) : strlen(digits);
+	buf_t b = BUF_INIT;
+	if (raw[0] == '-')
+		buf_puts(&b, "\xe2\x88\x92"); /* minus sign */
+	/* Group thousands from five digits up: 1500 reads better than 1 500,
+	 * 15 000 better than 15000. */
+	for (size_t i = 0; i < int_len; i++) {
+		if (i > 0 && int_len > 4 && (int_len - i) % 3 == 0)
+			buf_puts(&b, group);
+		buf_putc(&b, digits[i]);
+	}
+	if (point) {
+		buf_puts(&b, decimal);
+		buf_puts(&b, point + 1);
+	}
+	const char *s = arena_strdup(arena, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+const char *format_money(arena_t *arena, const site_t *site, size_t lang,
+                         double eur)
+{
+	return fill(arena, format_word(site, lang, "format.money"),
+	            format_number(arena, site, lang, eur));
+}
+
+const char *format_percent(arena_t *arena, const site_t *site, size_t lang,
+                           double pct)
+{
+	return fill(arena, format_word(site, lang, "format.percent"),
+	            format_number(arena, site, lang, round(pct)));
+}
+
+const char *format_date(arena_t *arena, const site_t *site, size_t lang,
+                        const char *iso)
+{
+	if (!iso || strlen(iso) != 10)
+		return iso ? iso : "";
+	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+	const char *pattern = format_word(site, lang, "format.date");
+	buf_t b = BUF_INIT;
+	for (const char *p = pattern; *p; p++) {
+		if (strncmp(p, "{d}", 3) == 0) {
+			buf_printf(&b, "%d", d);
+			p += 2;
+		} else if (strncmp(p, "{m}", 3) == 0) {
+			buf_printf(&b, "%d", m);
+			p += 2;
+		} else if (strncmp(p, "{y}", 3) == 0) {
+			buf_printf(&b, "%d", y);
+			p += 2;
+		} else {
+			buf_putc(&b, *p);
+		}
+	}
+	const char *s = arena_strdup(arena, b.len ? buf_cstr(&b) : iso);
+	buf_free(&b);
+	return s;
+}

@@ -1,0 +1,153 @@
+/* What lists show of an action or an indicator, and the status summary. */
+#include "view_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/buf.h"
+
+/* "2024–2026", "2025" or "2024, 2026". */
+static const char *years_text(arena_t *a, const int *years, size_t n)
+{
+	buf_t b = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+		while (j + 1 < n && years[j + 1] == years[j] + 1)
+			j++;
+		if (b.len)
+			buf_puts(&b, ", ");
+		if (j > i)
+			buf_printf(&b, "%d\xe2\x80\x93%d", years[i], years[j]);
+		else
+			buf_printf(&b, "%d", years[i]);
+		i = j;
+	}
+	const char *s = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+const char *view_years(const view_ctx_t *v, const action_t *x)
+{
+	return years_text(v->arena, x->years, x->nyears);
+}
+
+value_t *view_action_item(const view_ctx_t *v, const action_t *x)
+{
+	arena_t *a = v->arena;
+	const text_t *t = view_text(v, x->texts);
+	value_t *m = val_map(a);
+	val_set(a, m, "id", val_str_ref(a, x->id));
+	val_set(a, m, "code", val_str_ref(a, x->code));
+	val_set(a, m, "title", val_str_ref(a, t && t->title ? t->title : x->id));
+	val_set(a, m, "url", val_str_ref(a, x->urls[v->lang]));
+	view_set_text(v, m, "summary", t ? t->summary : NULL);
+	view_set_text(v, m, "borrowed_lang", t && t->borrowed ? t->lang : NULL);
+	val_set(a, m, "years", val_str_ref(a, years_text(a, x->years, x->nyears)));
+	int status = model_current_status(x);
+	if (status >= 0) {
+		value_t *s = val_map(a);
+		val_set(a, s, "id", val_str_ref(a, enum_id(ENUM_STATUS, status)));
+		val_set(a, s, "name",
+		        val_str_ref(a, format_enum(v->site, v->lang, ENUM_STATUS,
+		                                   status)));
+		val_set(a, m, "status", s);
+	} else {
+		val_set(a, m, "status", val_null(a));
+	}
+	return m;
+}
+
+const char *view_indicator_value(const view_ctx_t *v, const indicator_t *ind,
+                                 const indicator_value_t *val)
+{
+	if (!val->is_number)
+		return format_enum(v->site, v->lang, ENUM_VALUE_STATE,
+		                   val->state.id);
+	switch (ind->unit.id) {
+	case MEASURE_EUR:
+		return format_money(v->arena, v->site, v->lang, val->number);
+	case MEASURE_PERCENT:
+		return format_percent(v->arena, v->site, v->lang, val->number);
+	default:
+		return format_number(v->arena, v->site, v->lang, val->number);
+	}
+}
+
+value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
+{
+	arena_t *a = v->arena;
+	const text_t *t = view_text(v, ind->texts);
+	value_t *m = val_map(a);
+	val_set(a, m, "id", val_str_ref(a, ind->id));
+	val_set(a, m, "title", val_str_ref(a, t && t->title ? t->title : ind->id));
+	val_set(a, m, "url", val_str_ref(a, ind->urls[v->lang]));
+	view_set_text(v, m, "summary", t ? t->summary : NULL);
+	view_set_text(v, m, "borrowed_lang", t && t->borrowed ? t->lang : NULL);
+	if (ind->nvalues) {
+		const indicator_value_t *last = &ind->values[ind->nvalues - 1];
+		value_t *latest = val_map(a);
+		val_set(a, latest, "year",
+		        val_str_ref(a, arena_printf(a, "%d", last->year)));
+		val_set(a, latest, "value",
+		        val_str_ref(a, view_indicator_value(v, ind, last)));
+		val_set(a, m, "latest", latest);
+	} else {
+		val_set(a, m, "latest", val_null(a));
+	}
+	if (ind->has_target) {
+		indicator_value_t target = {0};
+		target.is_number = true;
+		target.number = ind->target;
+		val_set(a, m, "target",
+		        val_str_ref(a, view_indicator_value(v, ind, &target)));
+	} else {
+		view_set_text(v, m, "target", t ? t->target : NULL);
+	}
+	return m;
+}
+
+/* Actions by their current status, as counts, shares and bar segments
+ * (x and width in percent of the bar). only limits it to one theme. */
+value_t *view_progress(const view_ctx_t *v, const programme_t *p,
+                       const theme_t *only)
+{
+	arena_t *a = v->arena;
+	size_t counts[STATUS_COUNT] = {0}, total = 0;
+	for (size_t i = 0; i < p->nactions; i++) {
+		const action_t *x = &p->actions[i];
+		if (only && x->theme != only)
+			continue;
+		int s = model_current_status(x);
+		if (s < 0)
+			s = STATUS_UNKNOWN;
+		counts[s]++;
+		total++;
+	}
+	value_t *m = val_map(a);
+	val_set(a, m, "total", val_str_ref(a, arena_printf(a, "%zu", total)));
+	value_t *list = val_list(a);
+	double x = 0;
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		value_t *e = val_map(a);
+		double share = total ? 100.0 * (double)counts[s] / (double)total : 0;
+		val_set(a, e, "id", val_str_ref(a, enum_id(ENUM_STATUS, s)));
+		val_set(a, e, "name",
+		        val_str_ref(a, format_enum(v->site, v->lang, ENUM_STATUS, s)));
+		val_set(a, e, "count", val_str_ref(a, arena_printf(a, "%zu", counts[s])));
+		val_set(a, e, "percent",
+		        val_str_ref(a, format_percent(a, v->site, v->lang, share)));
+		val_set_bool(a, e, "nonzero", counts[s] > 0);
+		/* Bar geometry in the C locale: these are SVG numbers, not text. */
+		char buf[32];
+		snprintf(buf, sizeof buf, "%.2f", x);
+		val_set(a, e, "x", val_str(a, buf));
+		snprintf(buf, sizeof buf, "%.2f", share);
+		val_set(a, e, "width", val_str(a, buf));
+		x += share;
+		val_push(a, list, e);
+	}
+	val_set(a, m, "statuses", list);
+	val_set_bool(a, m, "any", total > 0);
+	return m;
+}

@@ -1,0 +1,42 @@
+/* The view stage: the model seen as pages. Every page the site has is
+ * listed by view_pages, and view_build turns one of them into the value
+ * tree its template reads. Views hold no HTML except Markdown already
+ * rendered; the templates decide the markup. */
+#ifndef PORTA_VIEW_H
+#define PORTA_VIEW_H
+
+#include "../model/model.h"
+
+typedef enum {
+	PAGE_ROOT,       /* the language choice at the site's root */
+	PAGE_NOT_FOUND,  /* 404.html */
+	PAGE_HOME,
+	PAGE_PROGRAMME,
+	PAGE_THEME,
+	PAGE_ACTIONS,
+	PAGE_ACTION,
+	PAGE_INDICATORS,
+	PAGE_INDICATOR,
+	PAGE_FREE
+} page_kind_t;
+
+typedef struct {
+	page_kind_t kind;
+	size_t lang;                  /* unused for the root and 404 */
+	const programme_t *programme; /* for programme pages */
+	const void *item;             /* theme_t, action_t, indicator_t, page_t */
+} page_ref_t;
+
+/* Calls each(ref, ctx) for every page, in a fixed order. Returns the first
+ * non-zero value each returns, or 0. */
+int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
+               void *ctx);
+
+/* The template a page is rendered with ("action" for PAGE_ACTION). */
+const char *view_template(page_kind_t kind);
+/* The page's address (root-relative, below the site's base path). */
+const char *view_url(const site_t *site, const page_ref_t *ref);
+/* The value tree for one page, allocated from arena. */
+value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref);
+
+#endif

@@ -1,0 +1,59 @@
+/* Shared by the files of the view stage. */
+#ifndef PORTA_VIEW_INTERNAL_H
+#define PORTA_VIEW_INTERNAL_H
+
+#include "format.h"
+#include "view.h"
+
+typedef struct {
+	arena_t *arena;
+	const site_t *site;
+	size_t lang;
+	const page_ref_t *ref;
+} view_ctx_t;
+
+/* The text of a set in the page's language (NULL only for broken input,
+ * which never reaches the view stage). */
+const text_t *view_text(const view_ctx_t *v, text_t *const *texts);
+const char *view_title(const view_ctx_t *v, text_t *const *texts);
+const char *view_word(const view_ctx_t *v, const char *key);
+
+/* Sets key to s, or to null when s is NULL. Templates look a missing key
+ * up in the enclosing contexts (Mustache's rule), so every key a template
+ * may read is always set, even when it has nothing to say. */
+void view_set_text(const view_ctx_t *v, value_t *map, const char *key,
+                   const char *s);
+
+/* Sets key to list and has_<key> to whether it has items, so that a
+ * template can wrap a list without repeating the wrapper per item. */
+void view_set_list(const view_ctx_t *v, value_t *map, const char *key,
+                   value_t *list);
+
+/* {text, url} items and lists of them. */
+value_t *view_link(const view_ctx_t *v, const char *text, const char *url);
+/* A fact row for a definition list: {label, items: [{text, url, last}]}. */
+value_t *view_fact(const view_ctx_t *v, const char *label_key);
+void view_fact_add(const view_ctx_t *v, value_t *fact, const char *text,
+                   const char *url);
+
+/* Summaries used by several pages. */
+const char *view_years(const view_ctx_t *v, const action_t *x);
+value_t *view_action_item(const view_ctx_t *v, const action_t *a);
+value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind);
+value_t *view_progress(const view_ctx_t *v, const programme_t *p,
+                       const theme_t *only);
+const char *view_indicator_value(const view_ctx_t *v, const indicator_t *ind,
+                                 const indicator_value_t *val);
+/* Adds body, borrowed-language notice and description from a text. */
+void view_add_text(const view_ctx_t *v, value_t *page, const text_t *t);
+
+/* Page builders: each fills the page-specific part of the root map. */
+void view_home(const view_ctx_t *v, value_t *root);
+void view_programme(const view_ctx_t *v, value_t *root);
+void view_theme(const view_ctx_t *v, value_t *root);
+void view_actions(const view_ctx_t *v, value_t *root);
+void view_action(const view_ctx_t *v, value_t *root);
+void view_indicators(const view_ctx_t *v, value_t *root);
+void view_indicator(const view_ctx_t *v, value_t *root);
+
+#endif

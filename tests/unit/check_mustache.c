@@ -1,0 +1,358 @@
+/* render/mustache beyond the spec: syntax errors with their positions,
+ * escaping, the recursion guard, and a page rendered through a layout. */
+#include "harness.h"
+
+#include <stdlib.h>
+
+#include "core/diag.h"
+#include "load/yaml.h"
+#include "render/escape.h"
+#include "render/mustache.h"
+
+static int add(tmpl_set_t *set, const char *name, const char *src,
+               diags_t *d)
+{
+	return tmpl_set_add(set, name, src, strlen(src), "t.mustache", d);
+}
+
+static value_t *data(arena_t *a, const char *yaml)
+{
+	diags_t d;
+	diags_init(&d);
+	value_t *v = yaml_parse(a, yaml, strlen(yaml), "data.yaml", 1, &d);
+	CHECK(v != NULL);
+	diags_free(&d);
+	return v;
+}
+
+/* Renders name from set against YAML data into a fresh string. */
+static char *render(const tmpl_set_t *set, const char *name,
+                    const char *yaml)
+{
+	arena_t *a = arena_new();
+	buf_t out = BUF_INIT;
+	CHECK(tmpl_render(set, name, yaml ? data(a, yaml) : NULL, &out) == 0);
+	arena_free(a);
+	return buf_detach(&out);
+}
+
+/* One template, one render. */
+static void expect(const char *src, const char *yaml, const char *want)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "t", src, &d) == 0);
+	char *got = render(set, "t", yaml);
+	CHECK_STR(got, want);
+	free(got);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
+static void test_syntax_errors(void)
+{
+	char deep[101 * 6 + 1] = "";
+	for (int i = 0; i < 101; i++)
+		strcat(deep, "{{#a}}");
+	struct {
+		const char *src;
+		int line, col;
+		const char *msg;
+	} cases[] = {
+		{"a\n{{#x}}\nb\n", 2, 1,
+		 "template error: section 'x' opened on line 2 is never closed"},
+		{"{{#x}}\n  {{/y}}\n", 2, 3,
+		 "template error: '/y' closes 'x', which was opened on line 1"},
+		{"ab {{name", 1, 4,
+		 "template error: unclosed tag: '{{' has no matching '}}'"},
+		{"{{{x}}", 1, 1,
+		 "template error: unclosed tag: '{{{' has no matching '}}}'"},
+		{"x\ny {{/y}}", 2, 3,
+		 "template error: '/y' closes a section that was never opened"},
+		{"\xc3\xa4 {{a b}}", 1, 3, /* columns count characters */
+		 "template error: 'a b' is not a valid name: names cannot "
+		 "contain spaces"},
+		{"{{a..b}}", 1, 1,
+		 "template error: 'a..b' is not a valid name: a dot must stand "
+		 "between two names"},
+		{"{{#}}", 1, 1, "template error: '{{#}}' has no name"},
+		{"{{=<%=}}", 1, 1,
+		 "template error: '{{=<%=}}' must give two delimiters separated "
+		 "by a space, like {{=<% %>=}}"},
+		{"{{=<% %>=}}\n<%#a%>\n{{/a}}", 2, 1,
+		 "template error: section 'a' opened on line 2 is never closed"},
+		{"{{#a}}{{$b}}{{/a}}", 1, 13,
+		 "template error: '/a' closes 'b', which was opened on line 1"},
+		{"{{<p}}\n{{$b}}\n", 2, 1,
+		 "template error: block 'b' opened on line 2 is never closed"},
+		{"{{<p}}{{x}", 1, 7,
+		 "template error: unclosed tag: '{{' has no matching '}}'"},
+		{deep, 1, 601,
+		 "template error: sections, parents and blocks are nested more "
+		 "than 100 deep"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tmpl_set_t *set = tmpl_set_new();
+		diags_t d;
+		diags_init(&d);
+		CHECK(add(set, "t", cases[i].src, &d) == -1);
+		CHECK(!tmpl_set_has(set, "t"));
+		CHECK(d.len == 1 && d.errors == 1);
+		if (d.len) {
+			char *msg = diag_message(&d.items[0]);
+			CHECK(d.items[0].msg == MSG_TEMPLATE_SYNTAX);
+			CHECK_STR(d.items[0].path, "t.mustache");
+			CHECK_STR(msg, cases[i].msg);
+			if (d.items[0].line != cases[i].line ||
+			    d.items[0].col != cases[i].col)
+				printf("  case %zu at %d:%d, want %d:%d\n", i,
+				       d.items[0].line, d.items[0].col,
+				       cases[i].line, cases[i].col);
+			CHECK(d.items[0].line == cases[i].line);
+			CHECK(d.items[0].col == cases[i].col);
+			free(msg);
+		}
+		diags_free(&d);
+		tmpl_set_free(set);
+	}
+}
+
+static void test_escaping(void)
+{
+	const char *yaml = "s: \"<a href='x'>\\\"Tom & Jerry\\\"</a>\"\n";
+	expect("{{s}}", yaml,
+	       "&lt;a href=&#39;x&#39;&gt;&quot;Tom &amp; Jerry&quot;&lt;/a&gt;");
+	expect("{{{s}}}|{{&s}}", yaml,
+	       "<a href='x'>\"Tom & Jerry\"</a>|<a href='x'>\"Tom & Jerry\"</a>");
+	buf_t b = BUF_INIT;
+	escape_html(&b, "a'b\"c&d<e>f", 11);
+	CHECK_STR(buf_cstr(&b), "a&#39;b&quot;c&amp;d&lt;e&gt;f");
+	buf_reset(&b);
+	escape_html(&b, "plain", 5);
+	CHECK_STR(buf_cstr(&b), "plain");
+	buf_free(&b);
+}
+
+static void test_scalars(void)
+{
+	expect("{{n}} {{b}} [{{z}}] [{{l}}] [{{m}}] {{s}}",
+	       "n: 2.50\nb: true\nz: null\nl: [1]\nm: {a: 1}\ns: '007'\n",
+	       "2.5 true [] [] [] 007");
+	expect("{{#list}}{{.}},{{/list}}", "list: [1.0, -0.5, 1e21, false]\n",
+	       "1,-0.5,1e+21,false,");
+	expect("[{{x}}]", NULL, "[]");
+}
+
+/* Hostile templates must stop, not exhaust the stack. */
+static void test_recursion_guard(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "self", "x{{>self}}", &d) == 0);
+	CHECK(add(set, "parent", "{{<parent}}{{/parent}}", &d) == 0);
+	CHECK(add(set, "p", "{{$b}}{{/b}}", &d) == 0);
+	CHECK(add(set, "block", "{{<p}}{{$b}}[{{$b}}{{/b}}]{{/b}}{{/p}}",
+	          &d) == 0);
+	CHECK(add(set, "dynamic", "{{>*name}}", &d) == 0);
+	CHECK(add(set, "a", "{{#x}}{{>b}}{{/x}}", &d) == 0);
+	CHECK(add(set, "b", "{{#x}}{{>a}}{{/x}}", &d) == 0);
+	CHECK(d.len == 0);
+
+	/* The template's own x, then one per expansion. */
+	char *got = render(set, "self", NULL);
+	CHECK(strlen(got) == 101 && strspn(got, "x") == 101);
+	free(got);
+	got = render(set, "parent", NULL);
+	CHECK_STR(got, "");
+	free(got);
+	/* The parent takes one level of the 100, each block one more. */
+	got = render(set, "block", NULL);
+	CHECK(strlen(got) == 198 && got[0] == '[' && got[197] == ']');
+	free(got);
+	got = render(set, "dynamic", "name: dynamic\n");
+	CHECK_STR(got, "");
+	free(got);
+	got = render(set, "a", "x: true\n");
+	CHECK_STR(got, "");
+	free(got);
+
+	/* Deep but legal nesting still renders. */
+	char src[99 * 12 + 10] = "";
+	for (int i = 0; i < 99; i++)
+		strcat(src, "{{#a}}");
+	strcat(src, "{{b}}");
+	for (int i = 0; i < 99; i++)
+		strcat(src, "{{/a}}");
+	CHECK(add(set, "deep", src, &d) == 0);
+	got = render(set, "deep", "a: true\nb: ok\n");
+	CHECK_STR(got, "ok");
+	free(got);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
+static const char *layout =
+	"<!doctype html>\n"
+	"<html lang=\"{{lang}}\">\n"
+	"<head>\n"
+	"  <title>{{$title}}{{site}}{{/title}}</title>\n"
+	"</head>\n"
+	"<body>\n"
+	"  <main>\n"
+	"    {{$main}}\n"
+	"    {{/main}}\n"
+	"  </main>\n"
+	"  {{>footer}}\n"
+	"</body>\n"
+	"</html>\n";
+
+static const char *page =
+	"{{<layout}}\n"
+	"{{$title}}{{page.title}} – {{site}}{{/title}}\n"
+	"{{$main}}\n"
+	"  <h1>{{page.title}}</h1>\n"
+	"  {{#page.items}}\n"
+	"  <p>{{.}}</p>\n"
+	"  {{/page.items}}\n"
+	"{{/main}}\n"
+	"{{/layout}}\n";
+
+static const char *page_data =
+	"lang: fi\n"
+	"site: Porta\n"
+	"page:\n"
+	"  title: Tom & Jerry's\n"
+	"  items: [a, b]\n";
+
+static void test_page(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "layout", layout, &d) == 0);
+	CHECK(add(set, "page", page, &d) == 0);
+	CHECK(add(set, "footer", "<footer>\n  {{site}}\n</footer>\n", &d) == 0);
+	CHECK(add(set, "bare", "{{<layout}}{{/layout}}", &d) == 0);
+	CHECK(d.len == 0);
+	CHECK(tmpl_set_has(set, "page") && !tmpl_set_has(set, "nope"));
+
+	arena_t *a = arena_new();
+	value_t *v = data(a, page_data);
+	buf_t out = BUF_INIT;
+	/* One buffer serves every page. */
+	for (int i = 0; i < 2; i++) {
+		buf_reset(&out);
+		CHECK(tmpl_render(set, "page", v, &out) == 0);
+		CHECK_STR(buf_cstr(&out),
+		          "<!doctype html>\n"
+		          "<html lang=\"fi\">\n"
+		          "<head>\n"
+		          "  <title>Tom &amp; Jerry&#39;s – Porta</title>\n"
+		          "</head>\n"
+		          "<body>\n"
+		          "  <main>\n"
+		          "    <h1>Tom &amp; Jerry&#39;s</h1>\n"
+		          "    <p>a</p>\n"
+		          "    <p>b</p>\n"
+		          "  </main>\n"
+		          "  <footer>\n"
+		          "    Porta\n"
+		          "  </footer>\n"
+		          "</body>\n"
+		          "</html>\n");
+	}
+	buf_reset(&out);
+	CHECK(tmpl_render(set, "bare", v, &out) == 0);
+	CHECK_STR(buf_cstr(&out),
+	          "<!doctype html>\n"
+	          "<html lang=\"fi\">\n"
+	          "<head>\n"
+	          "  <title>Porta</title>\n"
+	          "</head>\n"
+	          "<body>\n"
+	          "  <main>\n"
+	          "  </main>\n"
+	          "  <footer>\n"
+	          "    Porta\n"
+	          "  </footer>\n"
+	          "</body>\n"
+	          "</html>\n");
+	buf_reset(&out);
+	CHECK(tmpl_render(set, "missing", v, &out) == -1);
+	CHECK(out.len == 0);
+	buf_free(&out);
+	arena_free(a);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
+static void test_set(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "a", "one", &d) == 0);
+	CHECK(add(set, "a", "two", &d) == 0);
+	char *got = render(set, "a", NULL);
+	CHECK_STR(got, "two");
+	free(got);
+	/* A broken replacement leaves the old template in place. */
+	CHECK(add(set, "a", "{{#x}}", &d) == -1);
+	got = render(set, "a", NULL);
+	CHECK_STR(got, "two");
+	free(got);
+	CHECK(add(set, "b", "[{{>gone}}]", &d) == 0);
+	got = render(set, "b", NULL);
+	CHECK_STR(got, "[]");
+	free(got);
+	/* The source is copied. */
+	char src[] = "{{x}}";
+	CHECK(add(set, "c", src, &d) == 0);
+	src[2] = 'y';
+	got = render(set, "c", "x: 1\ny: 2\n");
+	CHECK_STR(got, "1");
+	free(got);
+	diags_free(&d);
+	tmpl_set_free(set);
+	tmpl_set_free(NULL);
+}
+
+/* Whitespace cases the spec leaves open, pinned to what we chose. */
+static void test_whitespace(void)
+{
+	/* A block whose closing tag shares its line with text is not
+	 * standalone, so its content keeps its indentation. */
+	expect("{{$b}}\n  x\n{{/b}} tail\n", NULL, "  x\n tail\n");
+	expect("{{$b}}\n  {{=<% %>=}}\n  <%x%>\n<%/b%> tail", "x: 1\n",
+	       "  1\n tail");
+	/* Indented partials do not indent empty lines. */
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "p", "a\n\nb\n", &d) == 0);
+	CHECK(add(set, "t", "<\n  {{>p}}\n>", &d) == 0);
+	CHECK(add(set, "dyn", "{{<*layout}}{{$b}}x{{/b}}{{/*layout}}", &d) == 0);
+	CHECK(add(set, "l", "[{{$b}}{{/b}}]", &d) == 0);
+	char *got = render(set, "t", NULL);
+	CHECK_STR(got, "<\n  a\n\n  b\n>");
+	free(got);
+	got = render(set, "dyn", "layout: l\n");
+	CHECK_STR(got, "[x]");
+	free(got);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
+int main(void)
+{
+	test_syntax_errors();
+	test_escaping();
+	test_scalars();
+	test_recursion_guard();
+	test_page();
+	test_set();
+	test_whitespace();
+	return harness_report();
+}
