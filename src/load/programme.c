@@ -327,12 +327,15 @@ static void read_programme_yaml(reader_t *r, programme_t *p)
 /* Reads dir/name as a list of entries, or returns NULL when the file is
  * absent (a programme may have no actions or indicators yet). */
 static const value_t *entry_file(reader_t *sub, site_t *site, diags_t *diags,
-                                 const char *dir, const char *name)
+                                 const char *dir, const char *name,
+                                 bool *unreadable)
 {
 	*sub = load_reader(site, diags, dir, name);
 	if (!fs_is_file(sub->path))
 		return NULL;
-	return entries(sub, source_yaml(sub), name);
+	const value_t *root = source_yaml(sub);
+	*unreadable = root == NULL;
+	return entries(sub, root, name);
 }
 
 void load_programme(reader_t *r, programme_t *p)
@@ -341,20 +344,22 @@ void load_programme(reader_t *r, programme_t *p)
 	reader_t sub = load_reader(site, r->diags, p->dir, "programme.yaml");
 	if (fs_is_file(sub.path)) {
 		read_programme_yaml(&sub, p);
+		p->themes_unreadable = p->raw == NULL;
 	} else {
 		diag_error(r->diags, sub.path, POS_NONE, MSG_MISSING_FILE,
 		           "programme.yaml");
 	}
 
 	const value_t *list = entry_file(&sub, site, r->diags, p->dir,
-	                                  "actions.yaml");
+	                                  "actions.yaml", &p->actions_unreadable);
 	if (list) {
 		p->actions = arena_alloc(site->arena,
 		                         (list->as.list.len + 1) * sizeof(action_t));
 		for (size_t i = 0; i < list->as.list.len; i++)
 			read_action(&sub, p, list->as.list.items[i]);
 	}
-	list = entry_file(&sub, site, r->diags, p->dir, "indicators.yaml");
+	list = entry_file(&sub, site, r->diags, p->dir, "indicators.yaml",
+	                  &p->indicators_unreadable);
 	if (list) {
 		p->indicators = arena_alloc(site->arena, (list->as.list.len + 1) *
 		                                             sizeof(indicator_t));

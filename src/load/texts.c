@@ -171,7 +171,7 @@ static void theme_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	theme_t *th = model_theme(p, id);
 	if (th)
 		th->texts[tr->lang] = t;
-	else if (!t->unreadable)
+	else if (!t->unreadable && !p->themes_unreadable)
 		add_orphan(r, "theme", id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/programme.yaml", p->dir));
 }
@@ -183,7 +183,7 @@ static void action_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	action_t *a = model_action(p, id);
 	if (a)
 		a->texts[tr->lang] = t;
-	else if (!t->unreadable)
+	else if (!t->unreadable && !p->actions_unreadable)
 		add_orphan(r, "action", id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/actions.yaml", p->dir));
 }
@@ -195,7 +195,7 @@ static void indicator_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	indicator_t *ind = model_indicator(p, id);
 	if (ind)
 		ind->texts[tr->lang] = t;
-	else if (!t->unreadable)
+	else if (!t->unreadable && !p->indicators_unreadable)
 		add_orphan(r, "indicator", id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/indicators.yaml",
 		                        p->dir));

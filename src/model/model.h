@@ -148,6 +148,9 @@ struct programme {
 	indicator_t *indicators;
 	size_t nindicators;
 	map_t theme_index, action_index, indicator_index;
+	/* A data file that could not be read: its language files are then
+	 * not reported as having no entry. */
+	bool themes_unreadable, actions_unreadable, indicators_unreadable;
 	text_t **texts;
 	const char **urls, **action_list_urls, **indicator_list_urls;
 };

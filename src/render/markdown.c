@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/buf.h"
 #include "../core/utf8.h"
 
 static const char *const extensions[] = {"table", "autolink", "strikethrough"};
@@ -76,6 +77,33 @@ static void visit(cmark_node *node, const markdown_opts_t *o, const char *src,
 	}
 }
 
+/* Wraps every table in a box that scrolls sideways, so that a wide table
+ * does not make the whole page scroll on a phone (WCAG 1.4.10). cmark-gfm
+ * writes "<table>" and "</table>" exactly so. */
+static char *wrap_tables(char *html)
+{
+	static const char open[] = "<table>", close[] = "</table>";
+	static const char open_wrapped[] =
+		"<div class=\"table-scroll\" tabindex=\"0\"><table>";
+	static const char close_wrapped[] = "</table></div>";
+	if (!strstr(html, open))
+		return html;
+	buf_t b = BUF_INIT;
+	for (const char *p = html; *p;) {
+		if (strncmp(p, open, sizeof open - 1) == 0) {
+			buf_puts(&b, open_wrapped);
+			p += sizeof open - 1;
+		} else if (strncmp(p, close, sizeof close - 1) == 0) {
+			buf_puts(&b, close_wrapped);
+			p += sizeof close - 1;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	free(html);
+	return buf_detach(&b);
+}
+
 char *markdown_render(const char *src, size_t len, const markdown_opts_t *o)
 {
 	int options = CMARK_OPT_DEFAULT | (o->allow_html ? CMARK_OPT_UNSAFE : 0);
@@ -98,5 +126,5 @@ char *markdown_render(const char *src, size_t len, const markdown_opts_t *o)
 	                               cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
-	return html;
+	return wrap_tables(html);
 }

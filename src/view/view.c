@@ -139,9 +139,8 @@ void view_fact_add(const view_ctx_t *v, value_t *fact, const char *text,
 {
 	value_t *items = val_get(fact, "items");
 	if (items->as.list.len)
-		val_set_bool(v->arena,
-		             items->as.list.items[items->as.list.len - 1], "last",
-		             false);
+		val_get(items->as.list.items[items->as.list.len - 1], "last")
+			->as.boolean = false;
 	value_t *item = view_link(v, text, url);
 	val_set_bool(v->arena, item, "last", true);
 	val_push(v->arena, items, item);
