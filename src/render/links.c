@@ -1,6 +1,7 @@
 #include "links.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "../core/buf.h"
 
@@ -137,9 +138,15 @@ const char *links_resolve(void *ctx, const char *target)
 	if (scheme) {
 		static const char *const ours[] = {"action", "indicator", "theme",
 		                                   "page", "programme", NULL};
+		/* Schemes that run code instead of leading to a page. */
+		static const char *const unsafe[] = {"javascript", "vbscript",
+		                                     "data", "file", NULL};
 		bool content = false;
 		for (size_t i = 0; ours[i] && !content; i++)
-			content = strcmp(scheme, ours[i]) == 0;
+			content = strcasecmp(scheme, ours[i]) == 0;
+		for (size_t i = 0; unsafe[i]; i++)
+			if (strcasecmp(scheme, unsafe[i]) == 0)
+				return NULL;
 		if (!content)
 			return target;
 		url = by_scheme(c, scheme, base + strlen(scheme) + 1);

@@ -1,0 +1,128 @@
+/* core/: UTF-8 checks, "did you mean", the hash map, numbers, diagnostics. */
+#include "harness.h"
+
+#include <stdlib.h>
+
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/hint.h"
+#include "core/map.h"
+#include "core/utf8.h"
+#include "core/value.h"
+
+static void test_utf8(void)
+{
+	pos_t bad;
+	CHECK(utf8_validate("äö å\n€", strlen("äö å\n€"), &bad));
+	CHECK(!utf8_validate("ab\ncd\xff", 6, &bad));
+	CHECK(bad.line == 2 && bad.col == 3);
+	CHECK(!utf8_validate("\xc0\xaf", 2, &bad));         /* overlong */
+	CHECK(!utf8_validate("\xed\xa0\x80", 3, &bad));     /* surrogate */
+	CHECK(!utf8_validate("\xe2\x82", 2, &bad));         /* cut short */
+	CHECK(!utf8_validate("a\0b", 3, &bad));              /* NUL */
+	CHECK(utf8_length("äö", 4) == 2);
+
+	char text[] = "\xef\xbb\xbf" "a\r\nb\rc\n";
+	size_t n = utf8_normalise(text, strlen(text));
+	CHECK(n == 6);
+	CHECK_STR(text, "a\nb\nc\n");
+}
+
+static void test_hint(void)
+{
+	static const char *const keys[] = {"status", "years", "theme", NULL};
+	CHECK_STR(hint_closest("staus", keys), "status");
+	CHECK_STR(hint_closest("stauts", keys), "status");
+	CHECK_STR(hint_closest("yeras", keys), "years");
+	CHECK(hint_closest("colour", keys) == NULL);
+	CHECK(hint_closest("status", keys) == NULL); /* not a typo */
+}
+
+static void test_map(void)
+{
+	map_t m = MAP_INIT;
+	char keys[100][16];
+	for (int i = 0; i < 100; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+		map_put(&m, keys[i], &keys[i]);
+	}
+	CHECK(m.len == 100);
+	CHECK(map_get(&m, "k42") == &keys[42]);
+	CHECK(map_get(&m, "k100") == NULL);
+	CHECK(map_put(&m, "k1", NULL) == &keys[1]);
+	CHECK(m.len == 100);
+	map_free(&m);
+}
+
+static void test_numbers(void)
+{
+	char b[32];
+	val_format_number(1.21, b);
+	CHECK_STR(b, "1.21");
+	val_format_number(2024, b);
+	CHECK_STR(b, "2024");
+	val_format_number(-0.0, b);
+	CHECK_STR(b, "0");
+	val_format_number(0.1 + 0.2, b);
+	CHECK_STR(b, "0.30000000000000004");
+}
+
+static void test_diag(void)
+{
+	diags_t d;
+	diags_init(&d);
+	diag_error(&d, "b.yaml", ((pos_t){3, 4}), MSG_UNKNOWN_KEY, "staus", "x");
+	diag_add(&d, SEV_ERROR, "a.yaml", ((pos_t){1, 2}), "status",
+	         MSG_UNKNOWN_KEY, "staus", "status, years", NULL);
+	diag_warning(&d, "a.md", POS_NONE, MSG_RAW_HTML);
+	CHECK(d.errors == 2 && d.warnings == 1);
+	diags_sort(&d);
+	CHECK_STR(d.items[0].path, "a.md");
+	char *msg = diag_message(&d.items[1]);
+	char *fix = diag_fix(&d.items[1]);
+	CHECK_STR(msg, "unknown key 'staus'");
+	CHECK_STR(fix, "did you mean 'status'?");
+	free(msg);
+	free(fix);
+	fix = diag_fix(&d.items[2]);
+	CHECK_STR(fix, "remove it; allowed here: x");
+	free(fix);
+
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	diag_print(f, &d.items[1]);
+	diag_print(f, &d.items[0]);
+	fclose(f);
+	CHECK_STR(out, "a.yaml:1:2: error: unknown key 'staus' \xe2\x80\x94 did you "
+	               "mean 'status'?\n"
+	               "a.md: warning: HTML in the text is not shown \xe2\x80\x94 "
+	               "write it in Markdown instead, or set allow_html: true in "
+	               "site.yaml\n");
+	free(out);
+	diags_free(&d);
+}
+
+static void test_buf(void)
+{
+	buf_t b = BUF_INIT;
+	CHECK_STR(buf_cstr(&b), "");
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i % 10);
+	CHECK(b.len == 2000);
+	buf_reset(&b);
+	buf_puts(&b, "x");
+	CHECK_STR(buf_cstr(&b), "x");
+	buf_free(&b);
+}
+
+int main(void)
+{
+	test_utf8();
+	test_hint();
+	test_map();
+	test_numbers();
+	test_diag();
+	test_buf();
+	return harness_report();
+}
