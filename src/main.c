@@ -100,7 +100,10 @@ static site_t *prepare(const options_t *o, diags_t *d)
 {
 	site_t *site = load_site(o->content, o->theme, d);
 	check_site(site, o->draft, d);
-	if (d->errors == 0) {
+	/* Bodies are checked even when the data has errors, so that one run
+	 * reports everything; a link to an entry that failed to load may then
+	 * be reported as broken too. */
+	if (site->nlangs > 0) {
 		urls_assign(site);
 		bodies_render(site, d);
 	}

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "../core/buf.h"
+
 /* Keys the generator itself reads (page addresses), beyond the names of the
  * enumerated values. */
 static const char *const required[] = {
@@ -53,9 +55,33 @@ static void same_keys(checker_t *c, size_t l, const value_t *model,
 	}
 }
 
+/* A decision body must be one the theme names (in its first language);
+ * otherwise the mistake is in programme.yaml and is reported there. */
+static void known_body(checker_t *c, const programme_t *p)
+{
+	site_t *site = c->site;
+	const value_t *bodies = val_get(site->i18n[0], "decision_bodies");
+	if (val_get(bodies, p->decision_body))
+		return;
+	if (site->i18n[0] && p->decision_body_ref) {
+		buf_t names = BUF_INIT;
+		for (size_t i = 0; bodies && bodies->kind == VAL_MAP &&
+		                   i < bodies->as.map.len; i++)
+			buf_printf(&names, "%s%s", i ? ", " : "", bodies->as.map.items[i].key);
+		diag_error(c->diags, check_programme_path(c, p),
+		           p->decision_body_ref->pos, MSG_UNKNOWN_DECISION_BODY,
+		           p->decision_body, buf_cstr(&names));
+		buf_free(&names);
+	}
+}
+
 void check_i18n(checker_t *c)
 {
 	site_t *site = c->site;
+	/* Other languages must have the first one's keys: checked below. */
+	for (size_t i = 0; i < site->nprogrammes; i++)
+		if (site->programmes[i].decision_body)
+			known_body(c, &site->programmes[i]);
 	for (size_t l = 0; l < site->nlangs; l++) {
 		if (!site->i18n[l])
 			continue;
@@ -66,12 +92,6 @@ void check_i18n(checker_t *c)
 			for (size_t v = 0; def->values[v]; v++)
 				need(c, l, arena_printf(site->arena, "%s.%s", def->i18n_group,
 				                        def->values[v]));
-		}
-		for (size_t i = 0; i < site->nprogrammes; i++) {
-			const programme_t *p = &site->programmes[i];
-			if (p->decision_body)
-				need(c, l, arena_printf(site->arena, "decision_bodies.%s",
-				                        p->decision_body));
 		}
 		if (l > 0 && site->i18n[0])
 			same_keys(c, l, site->i18n[0], site->i18n[l], "");

@@ -119,7 +119,7 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 	site_t *site = c->site;
 	if (a->theme_ref) {
 		a->theme = model_theme(p, a->theme_ref->text);
-		if (!a->theme)
+		if (!a->theme && !p->themes_incomplete)
 			unknown_ref(c, path, a->theme_ref, "theme", p->themes, p->nthemes,
 			            sizeof(theme_t));
 	}
@@ -131,6 +131,18 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 			year_in_range(c, path, a->statuses[i].pos, a->statuses[i].year, p,
 			              p->first_year, p->last_year + 1);
 	}
+	for (size_t i = 0; p->nfollow_ups && i < a->nstatuses; i++) {
+		const status_entry_t *s = &a->statuses[i];
+		bool found = false;
+		for (size_t f = 0; f < p->nfollow_ups && !found; f++)
+			found = p->follow_ups[f].year == s->year;
+		if (found || s->year < p->first_year || s->year > p->last_year + 1)
+			continue;
+		char year[16];
+		snprintf(year, sizeof year, "%d", s->year);
+		diag_error(c->diags, path, s->pos, MSG_NO_FOLLOW_UP, year,
+		           check_programme_path(c, p));
+	}
 	if (a->responsible_refs) {
 		const value_t *list = a->responsible_refs;
 		a->responsible = arena_alloc(site->arena,
@@ -140,7 +152,7 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 			unit_t *u = map_get(&site->unit_index, ref->text);
 			if (u)
 				a->responsible[a->nresponsible++] = u;
-			else
+			else if (!site->units_incomplete)
 				unknown_ref(c, path, ref, "unit", site->units, site->nunits,
 				            sizeof(unit_t));
 		}
@@ -152,9 +164,12 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 		for (size_t i = 0; i < list->as.list.len; i++) {
 			const value_t *ref = list->as.list.items[i];
 			action_t *other = model_action(p, ref->text);
-			if (other && other != a)
+			if (other == a)
+				diag_error(c->diags, path, ref->pos, MSG_RELATED_TO_ITSELF,
+				           ref->text);
+			else if (other)
 				a->related[a->nrelated++] = other;
-			else if (!other)
+			else if (!p->actions_incomplete)
 				unknown_ref(c, path, ref, "action", p->actions, p->nactions,
 				            sizeof(action_t));
 		}
@@ -165,7 +180,7 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 		programme_t *other = slash ? model_programme(
 			site, arena_strndup(site->arena, ref, (size_t)(slash - ref))) : NULL;
 		a->continues = other ? model_action(other, slash + 1) : NULL;
-		if (!a->continues)
+		if (!a->continues && !(other && other->actions_incomplete))
 			diag_error(c->diags, path, a->continues_ref->pos, MSG_UNKNOWN_REF,
 			           "action", ref, ": write it as programme-id/action-id");
 	}
@@ -176,7 +191,7 @@ static void check_indicator(checker_t *c, const char *path, programme_t *p,
 {
 	if (ind->theme_ref) {
 		ind->theme = model_theme(p, ind->theme_ref->text);
-		if (!ind->theme)
+		if (!ind->theme && !p->themes_incomplete)
 			unknown_ref(c, path, ind->theme_ref, "theme", p->themes,
 			            p->nthemes, sizeof(theme_t));
 	}

@@ -52,8 +52,11 @@ static void complete_programme(checker_t *c, programme_t *p)
 	const char *path = check_programme_path(c, p);
 	complete(c, p->texts, arena_printf(a, "the programme '%s'", p->id), path,
 	         pos_of(p->raw), arena_printf(a, "%s/_index.md", p->id));
+	/* A second entry with the same id is reported as a duplicate only. */
 	for (size_t i = 0; i < p->nthemes; i++) {
 		theme_t *t = &p->themes[i];
+		if (model_theme(p, t->id) != t)
+			continue;
 		complete(c, t->texts, arena_printf(a, "the theme '%s'", t->id), path,
 		         pos_of(val_get(t->raw, "id")),
 		         arena_printf(a, "%s/themes/%s.md", p->id, t->id));
@@ -61,6 +64,8 @@ static void complete_programme(checker_t *c, programme_t *p)
 	path = check_actions_path(c, p);
 	for (size_t i = 0; i < p->nactions; i++) {
 		action_t *x = &p->actions[i];
+		if (model_action(p, x->id) != x)
+			continue;
 		complete(c, x->texts, arena_printf(a, "the action '%s'", x->id), path,
 		         pos_of(val_get(x->raw, "id")),
 		         arena_printf(a, "%s/actions/%s.md", p->id, x->id));
@@ -68,6 +73,8 @@ static void complete_programme(checker_t *c, programme_t *p)
 	path = check_indicators_path(c, p);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		indicator_t *x = &p->indicators[i];
+		if (model_indicator(p, x->id) != x)
+			continue;
 		complete(c, x->texts, arena_printf(a, "the indicator '%s'", x->id),
 		         path, pos_of(val_get(x->raw, "id")),
 		         arena_printf(a, "%s/indicators/%s.md", p->id, x->id));
@@ -96,7 +103,9 @@ static void complete_site(checker_t *c)
 	for (size_t i = 0; i < site->nunits; i++) {
 		unit_t *u = &site->units[i];
 		for (size_t l = 0; l < site->nlangs; l++) {
-			if (u->names[l] || site->lang_missing[l])
+			if (u->names[l] || site->lang_missing[l] ||
+			    site->unit_names_unreadable[l] ||
+			    map_get(&site->unit_index, u->id) != u)
 				continue;
 			if (c->draft && u->names[0]) {
 				u->names[l] = u->names[0];

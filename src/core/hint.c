@@ -40,8 +40,11 @@ const char *hint_closest_strided(const char *word, const void *base, size_t n,
                                  size_t stride)
 {
 	size_t len = strlen(word);
-	/* Allow roughly one edit in three characters, at least one. */
-	size_t limit = len < 3 ? 1 : len / 3 + 1;
+	/* In a word of one or two letters every edit is a guess ("x" is as
+	 * close to "a" as to "k"); longer words allow one edit in three. */
+	if (len < 3)
+		return NULL;
+	size_t limit = len / 3 + (len > 4);
 	const char *best = NULL;
 	size_t best_d = limit + 1;
 	for (size_t i = 0; i < n; i++) {

@@ -5,7 +5,8 @@
 #include <stddef.h>
 
 /* Returns the candidate closest to word, or NULL when none is close enough
- * to be a likely typo. Candidates are a NULL-terminated array. */
+ * to be a likely typo (never for words shorter than three letters).
+ * Candidates are a NULL-terminated array. */
 const char *hint_closest(const char *word, const char *const *candidates);
 
 /* The same over an array of n strings found at a stride (for tables of

@@ -35,6 +35,7 @@ static void read_languages(reader_t *r, const value_t *root)
 		const char *code = v->text ? v->text : "";
 		if (v->kind != VAL_STRING || !valid_lang(code)) {
 			diag_error(r->diags, r->path, v->pos, MSG_BAD_LANGUAGE_CODE, code);
+			site->langs_incomplete = true;
 			continue;
 		}
 		if (model_lang_index(site, code) >= 0) {
@@ -80,6 +81,7 @@ static void read_base_url(reader_t *r, const value_t *root)
 void load_site_yaml(reader_t *r)
 {
 	site_t *site = r->site;
+	site->base_path = "/";
 	const value_t *root = source_yaml(r);
 	if (!root || !field_is_map(r, root, "site.yaml"))
 		return;
@@ -91,10 +93,11 @@ void load_site_yaml(reader_t *r)
 		site->title = field_lang_map(r, root, "title");
 		site->organisation = field_lang_map(r, root, "organisation");
 	}
-	site->theme_name = field_id(r, root, "theme", true);
-	if (field_id(r, root, "current_programme", true))
+	site->theme_name = field_id(r, root, "theme", true, "default");
+	if (field_id(r, root, "current_programme", true,
+	                   "digiohjelma-2024-2026"))
 		site->current_ref = val_get(root, "current_programme");
-	site->contact_email = field_text(r, root, "contact_email", true);
+	site->contact_email = field_email(r, root, "contact_email", true);
 	site->feedback_url = field_text(r, root, "feedback_url", false);
 	site->allow_html = field_bool(r, root, "allow_html") == 1;
 }
@@ -104,11 +107,11 @@ void load_units(reader_t *r)
 	static const char *const keys[] = {"id", "contact", NULL};
 	site_t *site = r->site;
 	const value_t *root = source_yaml(r);
-	if (!root)
-		return;
-	if (root->kind == VAL_NULL)
+	site->units_incomplete = root == NULL;
+	if (!root || root->kind == VAL_NULL)
 		return;
 	if (root->kind != VAL_LIST) {
+		site->units_incomplete = true;
 		diag_error(r->diags, r->path, root->pos, MSG_WRONG_TYPE, "units.yaml",
 		           "a list of units", val_kind_name(root->kind), "- id: ...");
 		return;
@@ -121,10 +124,12 @@ void load_units(reader_t *r)
 			continue;
 		field_check_keys(r, e, keys);
 		unit_t *u = &site->units[site->nunits];
-		u->id = field_id(r, e, "id", true);
-		if (!u->id)
+		u->id = field_id(r, e, "id", true, "it-services");
+		if (!u->id) {
+			site->units_incomplete = true;
 			continue;
-		u->contact = field_text(r, e, "contact", false);
+		}
+		u->contact = field_email(r, e, "contact", false);
 		u->raw = e;
 		u->names = arena_alloc(site->arena, site->nlangs * sizeof(char *));
 		site->nunits++;

@@ -17,9 +17,8 @@ bool field_is_map(reader_t *r, const value_t *v, const char *what)
 {
 	if (v->kind == VAL_MAP)
 		return true;
-	diag_error(r->diags, r->path, v->pos, MSG_WRONG_TYPE, what,
-	           "a mapping of keys to values", val_kind_name(v->kind),
-	           "'key: value' lines");
+	diag_error(r->diags, r->path, v->pos, MSG_NOT_A_MAP, what,
+	           val_kind_name(v->kind));
 	return false;
 }
 
@@ -113,9 +112,9 @@ bool field_value_is_id(reader_t *r, const value_t *v)
 }
 
 const char *field_id(reader_t *r, const value_t *map, const char *key,
-                     bool required)
+                     bool required, const char *example)
 {
-	const value_t *v = field_get(r, map, key, required, "a1");
+	const value_t *v = field_get(r, map, key, required, example);
 	if (!v || !field_value_is_id(r, v))
 		return NULL;
 	return v->kind == VAL_STRING ? v->as.str.s : v->text;
@@ -195,6 +194,22 @@ bool field_number(reader_t *r, const value_t *map, const char *key,
 	return true;
 }
 
+const char *field_email(reader_t *r, const value_t *map, const char *key,
+                        bool required)
+{
+	const char *s = field_text(r, map, key, required);
+	if (!s)
+		return NULL;
+	const char *at = strchr(s, '@');
+	bool ok = at && at > s && strchr(at + 1, '.') && !strchr(at + 1, '@') &&
+	          !strpbrk(s, " \t<>\"'") && at[1] != '.' && s[strlen(s) - 1] != '.';
+	if (!ok) {
+		diag_error(r->diags, r->path, val_get(map, key)->pos, MSG_BAD_EMAIL, s);
+		return NULL;
+	}
+	return s;
+}
+
 int field_bool(reader_t *r, const value_t *map, const char *key)
 {
 	const value_t *v = field_get(r, map, key, false, NULL);
@@ -236,10 +251,12 @@ const value_t *field_list(reader_t *r, const value_t *map, const char *key,
 }
 
 enum_ref_t *field_enum_list(reader_t *r, const value_t *map, const char *key,
-                            size_t *n)
+                            enum_kind_t kind, size_t *n)
 {
 	*n = 0;
-	const value_t *list = field_list(r, map, key, false, "[a, b]");
+	const char *example = arena_printf(r->site->arena, "[%s]",
+	                                   enum_id(kind, 0));
+	const value_t *list = field_list(r, map, key, false, example);
 	if (!list)
 		return NULL;
 	enum_ref_t *out = arena_alloc(r->site->arena,
@@ -247,7 +264,7 @@ enum_ref_t *field_enum_list(reader_t *r, const value_t *map, const char *key,
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *v = list->as.list.items[i];
 		if (!is_scalar(v)) {
-			wrong_type(r, v, key, "a list of words", "[a, b]");
+			wrong_type(r, v, key, "a list of words", example);
 			continue;
 		}
 		out[*n].v = v;
@@ -272,12 +289,15 @@ const char **field_lang_map(reader_t *r, const value_t *map, const char *key)
 	bool ok = true;
 	for (size_t i = 0; i < v->as.map.len; i++) {
 		const member_t *m = &v->as.map.items[i];
-		if (model_lang_index(site, m->key) < 0) {
+		if (model_lang_index(site, m->key) < 0 && !site->langs_incomplete) {
+			buf_t langs = BUF_INIT;
+			for (size_t l = 0; l < site->nlangs; l++)
+				buf_printf(&langs, "%s%s", l ? ", " : "", site->langs[l]);
 			diag_add(r->diags, SEV_ERROR, r->path, m->pos,
 			         hint_closest_strided(m->key, site->langs, site->nlangs,
 			                              sizeof(char *)),
-			         MSG_UNKNOWN_KEY, m->key, "the languages of the site",
-			         NULL);
+			         MSG_UNKNOWN_KEY, m->key, buf_cstr(&langs), NULL);
+			buf_free(&langs);
 			ok = false;
 		}
 	}

@@ -30,9 +30,9 @@ const value_t *field_get(reader_t *r, const value_t *map, const char *key,
  * wrong; a required empty text is reported. */
 const char *field_text(reader_t *r, const value_t *map, const char *key,
                        bool required);
-/* An id: lowercase ASCII letters, digits and '-'. */
+/* An id: lowercase ASCII letters, digits and '-'; example shows one. */
 const char *field_id(reader_t *r, const value_t *map, const char *key,
-                     bool required);
+                     bool required, const char *example);
 /* A date YYYY-MM-DD that exists in the calendar. */
 const char *field_date(reader_t *r, const value_t *map, const char *key,
                        bool required);
@@ -41,6 +41,9 @@ bool field_year(reader_t *r, const value_t *map, const char *key,
                 bool required, int *year);
 bool field_number(reader_t *r, const value_t *map, const char *key,
                   bool required, double *n);
+/* An e-mail address (something@domain.tld, no spaces). */
+const char *field_email(reader_t *r, const value_t *map, const char *key,
+                        bool required);
 /* true/false; returns -1 when absent or wrong. */
 int field_bool(reader_t *r, const value_t *map, const char *key);
 /* An enumerated value; its id is resolved by check. */
@@ -49,9 +52,9 @@ enum_ref_t field_enum(reader_t *r, const value_t *map, const char *key,
 /* A list (or NULL when absent or not a list). */
 const value_t *field_list(reader_t *r, const value_t *map, const char *key,
                           bool required, const char *example);
-/* A list of enumerated values; *n gets their count. */
+/* A list of values of an enumeration; *n gets their count. */
 enum_ref_t *field_enum_list(reader_t *r, const value_t *map, const char *key,
-                            size_t *n);
+                            enum_kind_t kind, size_t *n);
 /* A {lang: text} map with every site language; NULL when wrong. */
 const char **field_lang_map(reader_t *r, const value_t *map, const char *key);
 

@@ -127,6 +127,8 @@ site_t *load_site(const char *content_dir, const char *theme_dir_given,
 	load_i18n(site, diags);
 	site->front = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
 	site->lang_missing = arena_alloc(site->arena, site->nlangs * sizeof(bool));
+	site->unit_names_unreadable = arena_alloc(site->arena,
+	                                          site->nlangs * sizeof(bool));
 	for (size_t l = 0; l < site->nlangs; l++)
 		load_language(site, diags, l);
 	return site;

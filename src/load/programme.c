@@ -61,7 +61,7 @@ static void read_decision(reader_t *r, programme_t *p, const value_t *root)
 	if (!d || !field_is_map(r, d, "decision"))
 		return;
 	field_check_keys(r, d, decision_keys);
-	if (field_id(r, d, "body", true))
+	if (field_id(r, d, "body", true, "kaupunginhallitus"))
 		p->decision_body_ref = val_get(d, "body");
 	p->decision_body = field_text(r, d, "body", false);
 	p->decision_date = field_date(r, d, "date", true);
@@ -83,11 +83,13 @@ static void read_themes(reader_t *r, programme_t *p, const value_t *root)
 			continue;
 		field_check_keys(r, e, theme_keys);
 		theme_t *t = &p->themes[p->nthemes];
-		t->id = field_id(r, e, "id", true);
+		t->id = field_id(r, e, "id", true, "a");
 		t->code = field_text(r, e, "code", true);
 		t->kind = field_enum(r, e, "kind", true);
-		if (!t->id || !t->code)
+		if (!t->id || !t->code) {
+			p->themes_incomplete = true;
 			continue;
+		}
 		t->raw = e;
 		t->programme = p;
 		p->nthemes++;
@@ -186,9 +188,10 @@ static void read_cost(reader_t *r, action_t *a, const value_t *e)
 }
 
 /* A list of ids, checked for syntax; resolved by check. */
-static const value_t *id_list(reader_t *r, const value_t *e, const char *key)
+static const value_t *id_list(reader_t *r, const value_t *e, const char *key,
+                              const char *example)
 {
-	const value_t *list = field_list(r, e, key, false, "[a1, a2]");
+	const value_t *list = field_list(r, e, key, false, example);
 	if (!list)
 		return NULL;
 	bool ok = true;
@@ -203,24 +206,25 @@ static void read_action(reader_t *r, programme_t *p, const value_t *e)
 		return;
 	field_check_keys(r, e, action_keys);
 	action_t *a = &p->actions[p->nactions];
-	a->id = field_id(r, e, "id", true);
+	a->id = field_id(r, e, "id", true, "a1");
 	a->code = field_text(r, e, "code", true);
-	if (field_id(r, e, "theme", true))
+	if (field_id(r, e, "theme", true, "a"))
 		a->theme_ref = val_get(e, "theme");
 	read_years(r, a, e);
 	read_statuses(r, a, e);
-	a->responsible_refs = id_list(r, e, "responsible");
+	a->responsible_refs = id_list(r, e, "responsible", "[unit-id]");
 	a->level = field_enum(r, e, "level", false);
 	a->statutory = field_bool(r, e, "statutory");
-	a->need = field_enum_list(r, e, "need", &a->nneed);
-	a->benefits = field_enum_list(r, e, "benefits", &a->nbenefits);
-	a->beneficiaries = field_enum_list(r, e, "beneficiaries",
+	a->need = field_enum_list(r, e, "need", ENUM_NEED, &a->nneed);
+	a->benefits = field_enum_list(r, e, "benefits", ENUM_BENEFIT,
+	                              &a->nbenefits);
+	a->beneficiaries = field_enum_list(r, e, "beneficiaries", ENUM_BENEFICIARY,
 	                                   &a->nbeneficiaries);
 	a->cost_class = field_enum(r, e, "cost_class", false);
 	a->impact_class = field_enum(r, e, "impact_class", false);
 	a->model = field_enum(r, e, "model", false);
 	read_cost(r, a, e);
-	a->related_refs = id_list(r, e, "related");
+	a->related_refs = id_list(r, e, "related", "[a1, a2]");
 	const value_t *cont = field_get(r, e, "continues", false, NULL);
 	if (cont && cont->kind == VAL_STRING)
 		a->continues_ref = cont;
@@ -228,8 +232,10 @@ static void read_action(reader_t *r, programme_t *p, const value_t *e)
 		diag_error(r->diags, r->path, cont->pos, MSG_WRONG_TYPE, "continues",
 		           "programme/action", val_kind_name(cont->kind),
 		           "digiohjelma-2020-2023/a5");
-	if (!a->id)
+	if (!a->id) {
+		p->actions_incomplete = true;
 		return;
+	}
 	a->raw = e;
 	a->programme = p;
 	p->nactions++;
@@ -282,8 +288,8 @@ static void read_indicator(reader_t *r, programme_t *p, const value_t *e)
 		return;
 	field_check_keys(r, e, indicator_keys);
 	indicator_t *ind = &p->indicators[p->nindicators];
-	ind->id = field_id(r, e, "id", true);
-	if (field_id(r, e, "theme", true))
+	ind->id = field_id(r, e, "id", true, "satisfaction");
+	if (field_id(r, e, "theme", true, "a"))
 		ind->theme_ref = val_get(e, "theme");
 	ind->unit = field_enum(r, e, "unit", true);
 	ind->direction = field_enum(r, e, "direction", false);
@@ -294,7 +300,7 @@ static void read_indicator(reader_t *r, programme_t *p, const value_t *e)
 		    scale->as.list.items[0]->kind != VAL_NUMBER ||
 		    scale->as.list.items[1]->kind != VAL_NUMBER) {
 			diag_error(r->diags, r->path, scale->pos, MSG_WRONG_TYPE, "scale",
-			           "two numbers", "something else", "[1, 4]");
+			           "two numbers", "that", "[1, 4]");
 		} else {
 			ind->has_scale = true;
 			ind->scale_min = scale->as.list.items[0]->as.number;
@@ -302,8 +308,10 @@ static void read_indicator(reader_t *r, programme_t *p, const value_t *e)
 		}
 	}
 	read_indicator_values(r, ind, e);
-	if (!ind->id)
+	if (!ind->id) {
+		p->indicators_incomplete = true;
 		return;
+	}
 	ind->raw = e;
 	ind->programme = p;
 	p->nindicators++;
@@ -344,14 +352,15 @@ void load_programme(reader_t *r, programme_t *p)
 	reader_t sub = load_reader(site, r->diags, p->dir, "programme.yaml");
 	if (fs_is_file(sub.path)) {
 		read_programme_yaml(&sub, p);
-		p->themes_unreadable = p->raw == NULL;
+		p->themes_incomplete = p->raw == NULL;
 	} else {
+		p->themes_incomplete = true;
 		diag_error(r->diags, sub.path, POS_NONE, MSG_MISSING_FILE,
 		           "programme.yaml");
 	}
 
 	const value_t *list = entry_file(&sub, site, r->diags, p->dir,
-	                                  "actions.yaml", &p->actions_unreadable);
+	                                  "actions.yaml", &p->actions_incomplete);
 	if (list) {
 		p->actions = arena_alloc(site->arena,
 		                         (list->as.list.len + 1) * sizeof(action_t));
@@ -359,7 +368,7 @@ void load_programme(reader_t *r, programme_t *p)
 			read_action(&sub, p, list->as.list.items[i]);
 	}
 	list = entry_file(&sub, site, r->diags, p->dir, "indicators.yaml",
-	                  &p->indicators_unreadable);
+	                  &p->indicators_incomplete);
 	if (list) {
 		p->indicators = arena_alloc(site->arena, (list->as.list.len + 1) *
 		                                             sizeof(indicator_t));

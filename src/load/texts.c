@@ -171,7 +171,7 @@ static void theme_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	theme_t *th = model_theme(p, id);
 	if (th)
 		th->texts[tr->lang] = t;
-	else if (!t->unreadable && !p->themes_unreadable)
+	else if (!t->unreadable && !p->themes_incomplete)
 		add_orphan(r, "theme", id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/programme.yaml", p->dir));
 }
@@ -183,7 +183,7 @@ static void action_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	action_t *a = model_action(p, id);
 	if (a)
 		a->texts[tr->lang] = t;
-	else if (!t->unreadable && !p->actions_unreadable)
+	else if (!t->unreadable && !p->actions_incomplete)
 		add_orphan(r, "action", id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/actions.yaml", p->dir));
 }
@@ -195,7 +195,7 @@ static void indicator_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	indicator_t *ind = model_indicator(p, id);
 	if (ind)
 		ind->texts[tr->lang] = t;
-	else if (!t->unreadable && !p->indicators_unreadable)
+	else if (!t->unreadable && !p->indicators_incomplete)
 		add_orphan(r, "indicator", id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/indicators.yaml",
 		                        p->dir));
@@ -252,18 +252,24 @@ static void unit_names(tree_t *tr, reader_t *r)
 {
 	site_t *site = tr->site;
 	const value_t *root = source_yaml(r);
-	if (!root || root->kind == VAL_NULL || !field_is_map(r, root, "units.yaml"))
+	if (!root || (root->kind != VAL_NULL &&
+	              !field_is_map(r, root, "units.yaml"))) {
+		site->unit_names_unreadable[tr->lang] = true;
+		return;
+	}
+	if (root->kind == VAL_NULL)
 		return;
 	for (size_t i = 0; i < root->as.map.len; i++) {
 		const member_t *m = &root->as.map.items[i];
 		unit_t *u = map_get(&site->unit_index, m->key);
-		if (!u) {
+		if (!u && !site->units_incomplete) {
 			add_orphan(r, "unit", m->key, m->pos,
 			           arena_printf(site->arena, "%s/data/units.yaml",
 			                        site->content_dir));
 			continue;
 		}
-		u->names[tr->lang] = field_text(r, root, m->key, true);
+		if (u)
+			u->names[tr->lang] = field_text(r, root, m->key, true);
 	}
 }
 
@@ -294,7 +300,8 @@ void load_language(site_t *site, diags_t *diags, size_t lang)
 		else if (p && fs_is_dir(r.path))
 			programme_tree(&tr, &r, p);
 		else if (fs_is_dir(r.path) && field_valid_id(names[i]))
-			add_orphan(&r, "programme", names[i], POS_NONE,
+			add_orphan(&r, "programme", arena_strdup(site->arena, names[i]),
+			           POS_NONE,
 			           arena_printf(site->arena, "%s/data/%s/programme.yaml",
 			                        site->content_dir, names[i]));
 		else

@@ -26,17 +26,36 @@ static pos_t position(const reader_t *r, yaml_mark_t mark)
 	return p;
 }
 
+/* libyaml's words for the mistakes editors make most, in plainer ones. */
+static const struct {
+	const char *problem;
+	msg_id_t msg;
+} plainer[] = {
+	{"mapping values are not allowed in this context", MSG_YAML_COLON},
+	{"found character that cannot start any token", MSG_YAML_TAB},
+	{"found a tab character that violates indentation", MSG_YAML_TAB},
+	{"did not find expected key", MSG_YAML_INDENT},
+	{"did not find expected '-' indicator", MSG_YAML_INDENT},
+	{"found unexpected end of stream", MSG_YAML_UNCLOSED},
+};
+
 static void syntax_error(reader_t *r)
 {
 	yaml_parser_t *p = &r->parser;
 	const char *problem = p->problem ? p->problem : "cannot be read";
 	pos_t pos = position(r, p->problem_mark);
+	r->failed = true;
+	for (size_t i = 0; i < sizeof plainer / sizeof *plainer; i++) {
+		if (strcmp(problem, plainer[i].problem) == 0) {
+			diag_error(r->diags, r->path, pos, plainer[i].msg);
+			return;
+		}
+	}
 	if (p->context)
 		diag_error(r->diags, r->path, pos, MSG_YAML_SYNTAX_CONTEXT, problem,
 		           p->context);
 	else
 		diag_error(r->diags, r->path, pos, MSG_YAML_SYNTAX, problem);
-	r->failed = true;
 }
 
 static bool next(reader_t *r, yaml_event_t *ev)

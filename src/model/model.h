@@ -148,9 +148,9 @@ struct programme {
 	indicator_t *indicators;
 	size_t nindicators;
 	map_t theme_index, action_index, indicator_index;
-	/* A data file that could not be read: its language files are then
-	 * not reported as having no entry. */
-	bool themes_unreadable, actions_unreadable, indicators_unreadable;
+	/* Some entries could not be read (the file, or an entry's id): a
+	 * missing id may be one of them, so it is not reported again. */
+	bool themes_incomplete, actions_incomplete, indicators_incomplete;
 	text_t **texts;
 	const char **urls, **action_list_urls, **indicator_list_urls;
 };
@@ -194,6 +194,8 @@ struct site {
 	size_t npages;
 	text_t **front;          /* the front page text per language */
 	bool *lang_missing;      /* per language: content/<lang> is absent */
+	bool *unit_names_unreadable; /* per language: units.yaml had errors */
+	bool units_incomplete, langs_incomplete; /* as in programme_t */
 	orphan_t *orphans;
 	size_t norphans, orphans_cap;
 	const value_t **i18n;    /* the theme's i18n map per language */

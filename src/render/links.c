@@ -5,6 +5,10 @@
 
 #include "../core/buf.h"
 
+/* When the data a link points into could not be read, the link may well
+ * be right: the build fails anyway, so it is not reported as broken. */
+static const char unknowable[] = "#";
+
 /* The address of kind:id, where id may be "programme/id". */
 static const char *by_scheme(const links_ctx_t *c, const char *scheme,
                              const char *id)
@@ -30,15 +34,17 @@ static const char *by_scheme(const links_ctx_t *c, const char *scheme,
 		return NULL;
 	if (strcmp(scheme, "action") == 0) {
 		const action_t *a = model_action(p, id);
-		return a ? a->urls[c->lang] : NULL;
+		return a ? a->urls[c->lang]
+		         : p->actions_incomplete ? unknowable : NULL;
 	}
 	if (strcmp(scheme, "indicator") == 0) {
 		const indicator_t *i = model_indicator(p, id);
-		return i ? i->urls[c->lang] : NULL;
+		return i ? i->urls[c->lang]
+		         : p->indicators_incomplete ? unknowable : NULL;
 	}
 	if (strcmp(scheme, "theme") == 0) {
 		const theme_t *t = model_theme(p, id);
-		return t ? t->urls[c->lang] : NULL;
+		return t ? t->urls[c->lang] : p->themes_incomplete ? unknowable : NULL;
 	}
 	return NULL;
 }
