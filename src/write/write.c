@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../core/buf.h"
@@ -94,7 +95,9 @@ static int write_file(pages_t *w, const char *rel, const char *data,
 	int rc = 0;
 	char *slash = strrchr(path, '/');
 	*slash = '\0';
-	if (fs_mkdirs(path) < 0)
+	/* Most pages get a directory of their own whose parent exists: one
+	 * mkdir, and the whole chain only when that fails. */
+	if (mkdir(path, 0755) < 0 && errno != EEXIST && fs_mkdirs(path) < 0)
 		rc = fail(w, "create", path);
 	*slash = '/';
 	if (rc == 0 && fs_write(path, data, len) < 0)
