@@ -47,6 +47,9 @@ static void syntax_error(reader_t *r)
 	r->failed = true;
 	for (size_t i = 0; i < sizeof plainer / sizeof *plainer; i++) {
 		if (strcmp(problem, plainer[i].problem) == 0) {
+			/* An unclosed quote or bracket is best shown where it opens. */
+			if (plainer[i].msg == MSG_YAML_UNCLOSED && p->context)
+				pos = position(r, p->context_mark);
 			diag_error(r->diags, r->path, pos, plainer[i].msg);
 			return;
 		}

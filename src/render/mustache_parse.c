@@ -38,14 +38,6 @@ typedef struct {
 	diags_t *diags;
 } parser_t;
 
-/* Where a parameter block's content starts, to parse it a second time. */
-typedef struct {
-	size_t pos;
-	span_t open, close;
-	bool bol;
-	int nstrip;
-} mark_t;
-
 /* Where parsed nodes go. Inside a parent tag only blocks count: the rest
  * is parsed, so that its errors show, and dropped. */
 typedef struct {
@@ -83,7 +75,7 @@ static bool all_blank(const char *s, size_t len)
 static bool has_space(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r')
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
 			return true;
 	return false;
 }
@@ -236,52 +228,87 @@ static void set_indent(node_t *n, const char *s, size_t len)
 	n->indent_len = len;
 }
 
-static bool scan_tag(parser_t *p, size_t at, tag_t *tag)
+static bool is_space(char c)
+{
+	return is_blank(c) || c == '\n' || c == '\r';
+}
+
+/* Finds the end of the tag at offset at, opened and closed by open and
+ * close: its sigil, its trimmed body [*body, *body_end) and the offset
+ * after it. Returns false when it is never closed. */
+static bool tag_extent(const parser_t *p, size_t at, span_t open,
+                       span_t close, char *sigil, size_t *body,
+                       size_t *body_end, size_t *end)
 {
 	const char *s = p->src;
-	size_t i = at + p->open.len;
+	size_t i = at + open.len;
+	*sigil = 0;
+	if (i < p->len && s[i] && strchr("#^/><$!=&{", s[i]))
+		*sigil = s[i++];
+	/* {{{x}}} ends in '}' and {{=a b=}} in '=' before the delimiter. */
+	char last = *sigil == '{' ? '}' : *sigil == '=' ? '=' : 0;
+	size_t from = i, j;
+	for (;;) {
+		j = find(p, from, close);
+		if (j == p->len)
+			return false;
+		if (!last || (j > i && s[j - 1] == last))
+			break;
+		from = j + 1;
+	}
+	*end = j + close.len;
+	if (last)
+		j--;
+	while (i < j && is_space(s[i]))
+		i++;
+	while (j > i && is_space(s[j - 1]))
+		j--;
+	*body = i;
+	*body_end = j;
+	return true;
+}
+
+/* Whether only blanks follow offset at on its line; if so *line_end is
+ * after the line end (or the end of the source). *trail is after the
+ * blanks either way. */
+static bool blank_after(const parser_t *p, size_t at, size_t *trail,
+                        size_t *line_end)
+{
+	const char *s = p->src;
+	while (at < p->len && is_blank(s[at]))
+		at++;
+	*trail = at;
+	if (at == p->len)
+		*line_end = at;
+	else if (s[at] == '\n')
+		*line_end = at + 1;
+	else if (s[at] == '\r' && at + 1 < p->len && s[at + 1] == '\n')
+		*line_end = at + 2;
+	else
+		return false;
+	return true;
+}
+
+static bool scan_tag(parser_t *p, size_t at, tag_t *tag)
+{
+	size_t body, body_end;
 	memset(tag, 0, sizeof *tag);
+	if (!tag_extent(p, at, p->open, p->close, &tag->sigil, &body,
+	                &body_end, &tag->end)) {
+		char sigil = p->src[at + p->open.len];
+		bool triple = sigil == '{' || sigil == '=';
+		return fail(p, at, "unclosed tag: '%.*s%.*s' has no matching "
+		            "'%.*s%.*s'", (int)p->open.len, p->open.s,
+		            triple, &sigil, triple, sigil == '{' ? "}" : "=",
+		            (int)p->close.len, p->close.s);
+	}
 	tag->start = at;
 	tag->prefix = p->pos;
-	if (i < p->len && s[i] && strchr("#^/><$!=&{", s[i]))
-		tag->sigil = s[i++];
-	/* {{{x}}} ends in '}' and {{=a b=}} in '=' before the delimiter. */
-	char last = tag->sigil == '{' ? '}' : tag->sigil == '=' ? '=' : 0;
-	size_t from = i, end;
-	for (;;) {
-		end = find(p, from, p->close);
-		if (end == p->len)
-			return fail(p, at, "unclosed tag: '%.*s%s' has no "
-			            "matching '%s%.*s'", (int)p->open.len,
-			            p->open.s, last ? (char[]){tag->sigil, 0} : "",
-			            last ? (char[]){last, 0} : "",
-			            (int)p->close.len, p->close.s);
-		if (!last || (end > i && s[end - 1] == last))
-			break;
-		from = end + 1;
-	}
-	tag->end = end + p->close.len;
-	if (last)
-		end--;
-	while (i < end && (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r'))
-		i++;
-	while (end > i && (is_blank(s[end - 1]) || s[end - 1] == '\n' ||
-	                   s[end - 1] == '\r'))
-		end--;
-	tag->body = s + i;
-	tag->body_len = end - i;
-	tag->bol = p->bol && all_blank(s + p->pos, at - p->pos);
-	size_t k = tag->end;
-	while (k < p->len && is_blank(s[k]))
-		k++;
-	tag->trail = k;
-	if (k == p->len)
-		tag->line_end = k;
-	else if (s[k] == '\n')
-		tag->line_end = k + 1;
-	else if (s[k] == '\r' && k + 1 < p->len && s[k + 1] == '\n')
-		tag->line_end = k + 2;
-	tag->blank_after = tag->line_end != 0;
+	tag->body = p->src + body;
+	tag->body_len = body_end - body;
+	tag->bol = p->bol && all_blank(p->src + p->pos, at - p->pos);
+	tag->blank_after = blank_after(p, tag->end, &tag->trail,
+	                               &tag->line_end);
 	return true;
 }
 
@@ -419,21 +446,28 @@ static bool parse_var(parser_t *p, list_t *l, const tag_t *tag)
 	return true;
 }
 
-static bool set_delimiters(parser_t *p, const tag_t *tag)
+/* "<% %>" -> open "<%", close "%>". */
+static bool split_delimiters(const char *s, size_t len, span_t *open,
+                             span_t *close)
 {
-	const char *s = tag->body, *end = s + tag->body_len;
-	const char *a = s;
+	const char *end = s + len, *a = s, *b;
 	while (a < end && !has_space(a, 1))
 		a++;
-	const char *b = a;
-	while (b < end && has_space(b, 1))
-		b++;
+	for (b = a; b < end && has_space(b, 1); b++)
+		;
 	if (a == s || b == a || b == end || has_space(b, (size_t)(end - b)))
+		return false;
+	*open = (span_t){s, (size_t)(a - s)};
+	*close = (span_t){b, (size_t)(end - b)};
+	return true;
+}
+
+static bool set_delimiters(parser_t *p, const tag_t *tag)
+{
+	if (!split_delimiters(tag->body, tag->body_len, &p->open, &p->close))
 		return fail(p, tag->start, "'%.*s' must give two delimiters "
 		            "separated by a space, like {{=<%% %%>=}}",
 		            shown(tag->end - tag->start), p->src + tag->start);
-	p->open = (span_t){s, (size_t)(a - s)};
-	p->close = (span_t){b, (size_t)(end - b)};
 	return true;
 }
 
@@ -562,21 +596,47 @@ static bool parse_argument(parser_t *p, list_t *l, const tag_t *tag,
 	return true;
 }
 
+/* Whether the closing tag of the element whose content starts here has
+ * only blanks after it on its line. Looks ahead over the tags without
+ * parsing, so each level of nesting reads its content once more at most;
+ * a template that does not parse gives false, and parsing says why. */
+static bool close_ends_line(const parser_t *p)
+{
+	span_t open = p->open, close = p->close;
+	size_t pos = p->pos, body, body_end, end, trail, line_end;
+	int depth = 0;
+	for (;;) {
+		size_t at = find(p, pos, open);
+		char sigil;
+		if (at == p->len || !tag_extent(p, at, open, close, &sigil,
+		                                &body, &body_end, &end))
+			return false;
+		pos = end;
+		if (sigil == '=' && !split_delimiters(p->src + body,
+		                                      body_end - body, &open,
+		                                      &close))
+			return false;
+		if (sigil && strchr("#^<$", sigil))
+			depth++;
+		if (sigil == '/' && depth-- == 0)
+			return blank_after(p, end, &trail, &line_end);
+	}
+}
+
 /* A block elsewhere: a place a child template may fill. Standalone as a
  * pair like a parent, but the line end after a closing tag that is not
- * alone on its line stays (the spec's "Standalone block"). Whether its
- * content loses its intrinsic indentation depends on that closing tag,
- * so the content may have to be parsed twice. */
+ * alone on its line stays (the spec's "Standalone block"). Its content
+ * loses its intrinsic indentation only when the pair is standalone, which
+ * the closing tag decides: hence the look ahead. */
 static bool parse_parameter(parser_t *p, list_t *l, const tag_t *tag,
                             node_t *n)
 {
 	bool bol = p->bol;
-	span_t own = {NULL, 0};
-	mark_t mark = {0};
+	span_t own = {"", 0};
 	if (alone(tag)) {
 		new_line(p, tag->line_end);
-		mark = (mark_t){p->pos, p->open, p->close, p->bol, p->nstrip};
-		own = measure(p);
+		if (close_ends_line(p))
+			own = measure(p);
 	} else if (tag->bol) {
 		p->pos = tag->end;
 		p->bol = false;
@@ -592,17 +652,6 @@ static bool parse_parameter(parser_t *p, list_t *l, const tag_t *tag,
 	if (!ok)
 		return false;
 	bool pair = tag->bol && close.blank_after;
-	if (pushed && !pair) {
-		p->pos = mark.pos;
-		p->open = mark.open;
-		p->close = mark.close;
-		p->bol = mark.bol;
-		p->nstrip = mark.nstrip;
-		n->child = NULL;
-		body.tail = &n->child;
-		if (!parse_body(p, &body, tag, &close))
-			return false;
-	}
 	if (alone(&close)) {
 		new_line(p, close.line_end);
 	} else {

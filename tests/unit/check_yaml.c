@@ -64,7 +64,9 @@ static void test_errors(void)
 		{"a: 1\na: 2\n", MSG_YAML_DUPLICATE_KEY, 2, 1},
 		{"a: &x 1\nb: *x\n", MSG_YAML_ALIAS, 2, 4},
 		{"a: [1, 2\n", MSG_YAML_SYNTAX_CONTEXT, 2, 1},
-		{"a: 1\n  b: 2\n", MSG_YAML_SYNTAX, 2, 4},
+		{"a: 1\n  b: 2\n", MSG_YAML_COLON, 2, 4},
+		{"a: \"x\n", MSG_YAML_UNCLOSED, 1, 4},
+		{"a:\n\t- 1\n", MSG_YAML_TAB, 2, 1},
 		{"--- 1\n--- 2\n", MSG_YAML_SECOND_DOCUMENT, 2, 1},
 		{"? [a]\n: 1\n", MSG_YAML_COMPLEX_KEY, 1, 3},
 	};
