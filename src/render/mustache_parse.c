@@ -72,10 +72,15 @@ static bool all_blank(const char *s, size_t len)
 	return true;
 }
 
+static bool is_space(char c)
+{
+	return is_blank(c) || c == '\n' || c == '\r';
+}
+
 static bool has_space(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+		if (is_space(s[i]))
 			return true;
 	return false;
 }
@@ -228,11 +233,6 @@ static void set_indent(node_t *n, const char *s, size_t len)
 	n->indent_len = len;
 }
 
-static bool is_space(char c)
-{
-	return is_blank(c) || c == '\n' || c == '\r';
-}
-
 /* Finds the end of the tag at offset at, opened and closed by open and
  * close: its sigil, its trimmed body [*body, *body_end) and the offset
  * after it. Returns false when it is never closed. */
@@ -295,7 +295,8 @@ static bool scan_tag(parser_t *p, size_t at, tag_t *tag)
 	memset(tag, 0, sizeof *tag);
 	if (!tag_extent(p, at, p->open, p->close, &tag->sigil, &body,
 	                &body_end, &tag->end)) {
-		char sigil = p->src[at + p->open.len];
+		size_t i = at + p->open.len;
+		char sigil = i < p->len ? p->src[i] : 0;
 		bool triple = sigil == '{' || sigil == '=';
 		return fail(p, at, "unclosed tag: '%.*s%.*s' has no matching "
 		            "'%.*s%.*s'", (int)p->open.len, p->open.s,
@@ -451,9 +452,9 @@ static bool split_delimiters(const char *s, size_t len, span_t *open,
                              span_t *close)
 {
 	const char *end = s + len, *a = s, *b;
-	while (a < end && !has_space(a, 1))
+	while (a < end && !is_space(*a))
 		a++;
-	for (b = a; b < end && has_space(b, 1); b++)
+	for (b = a; b < end && is_space(*b); b++)
 		;
 	if (a == s || b == a || b == end || has_space(b, (size_t)(end - b)))
 		return false;
