@@ -79,19 +79,9 @@ void val_set(arena_t *a, value_t *map, const char *key, value_t *val)
 	m->val = val;
 }
 
-void val_set_str(arena_t *a, value_t *map, const char *key, const char *s)
-{
-	val_set(a, map, key, val_str(a, s));
-}
-
 void val_set_bool(arena_t *a, value_t *map, const char *key, bool b)
 {
 	val_set(a, map, key, val_bool(a, b));
-}
-
-void val_set_num(arena_t *a, value_t *map, const char *key, double n)
-{
-	val_set(a, map, key, val_number(a, n));
 }
 
 const member_t *val_member(const value_t *map, const char *key)

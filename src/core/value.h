@@ -72,10 +72,8 @@ value_t *val_map(arena_t *a);
 void val_push(arena_t *a, value_t *list, value_t *item);
 /* Appends key -> val (the key is not copied; it must outlive the map). */
 void val_set(arena_t *a, value_t *map, const char *key, value_t *val);
-/* Shorthands for views: set a copied string / a bool / a number. */
-void val_set_str(arena_t *a, value_t *map, const char *key, const char *s);
+/* Shorthand for views: key -> a boolean. */
 void val_set_bool(arena_t *a, value_t *map, const char *key, bool b);
-void val_set_num(arena_t *a, value_t *map, const char *key, double n);
 
 /* Looks a key up in a map; NULL when absent or when map is not a map. */
 value_t *val_get(const value_t *map, const char *key);

@@ -26,12 +26,13 @@ int tmpl_set_add(tmpl_set_t *set, const char *name, const char *src,
 bool tmpl_set_has(const tmpl_set_t *set, const char *name);
 
 /* Renders template name against ctx (which may be NULL), appending to out.
- * Missing partials and parents render as nothing, as the spec says; so do
- * expansions nested more than 100 deep, which only recursive templates
- * reach. Strings are HTML-escaped unless written {{{x}}} or {{&x}};
- * numbers show the shortest way, booleans as true/false, null, lists and
- * maps as nothing. Returns -1 if name itself does not exist, 0 otherwise.
- * The set is only read, so threads may render from one set at once. */
+ * Strings are HTML-escaped unless written {{{x}}} or {{&x}}; numbers show
+ * the shortest way, booleans as true/false, null, lists and maps as
+ * nothing. Missing partials and parents render as nothing, as the spec
+ * says. Returns 0; 1 when runaway recursion hit a limit (expansions nested
+ * more than 100 deep, or ten million nodes rendered) and the output was
+ * cut short; -1 if name itself does not exist. The set is only read, so
+ * threads may render from one set at once. */
 int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
                 buf_t *out);
 

@@ -20,6 +20,11 @@ enum { MAX_EXPANSIONS = 100 };
  * product. */
 enum { MAX_DEPTH = 1000 };
 
+/* Recursion that branches ({{>a}}{{>a}} inside a) or sections nested over
+ * one list grow exponentially without going deep, so a render also stops
+ * after this many nodes. A large real page visits well under a million. */
+enum { MAX_STEPS = 10 * 1000 * 1000 };
+
 typedef struct {
 	char *name;
 	arena_t *arena; /* the nodes and the copied source */
@@ -60,6 +65,8 @@ typedef struct {
 	buf_t *out;
 	int expansions;
 	int depth;
+	long steps;
+	bool cut; /* a limit above stopped some expansion */
 } render_t;
 
 static void render(render_t *r, const node_t *n, const ctx_t *ctx,
@@ -204,8 +211,12 @@ static void expand(render_t *r, const node_t *n, const ctx_t *ctx,
 	if (n->dynamic)
 		name = scalar_text(lookup(ctx, &n->name), num, &len);
 	const tmpl_t *t = name ? map_get(&r->set->by_name, name) : NULL;
-	if (!t || r->expansions >= MAX_EXPANSIONS)
+	if (!t)
 		return;
+	if (r->expansions >= MAX_EXPANSIONS) {
+		r->cut = true;
+		return;
+	}
 	/* Inline, the template's lines start unindented; standalone, they
 	 * take the indentation of the tag's line. */
 	indent_t site = {n->indent, n->indent_len, ind};
@@ -244,8 +255,12 @@ static void block(render_t *r, const node_t *n, const ctx_t *ctx,
 	const node_t *body = arg ? arg->child : n->child;
 	indent_t site = {n->indent, n->indent_len, ind};
 	const indent_t *lines = ind;
-	if (!body || r->expansions >= MAX_EXPANSIONS)
+	if (!body)
 		return;
+	if (r->expansions >= MAX_EXPANSIONS) {
+		r->cut = true;
+		return;
+	}
 	if (n->standalone) {
 		lines = &site;
 		/* The block's line was dropped; content that starts in the middle
@@ -267,10 +282,16 @@ static void block(render_t *r, const node_t *n, const ctx_t *ctx,
 static void render(render_t *r, const node_t *n, const ctx_t *ctx,
                    const indent_t *ind, const scope_t *scope)
 {
-	if (r->depth >= MAX_DEPTH)
+	if (r->depth >= MAX_DEPTH) {
+		r->cut = true;
 		return;
+	}
 	r->depth++;
 	for (; n; n = n->next) {
+		if (++r->steps > MAX_STEPS) {
+			r->cut = true;
+			break;
+		}
 		switch (n->kind) {
 		case N_TEXT:
 			buf_put(r->out, n->text, n->len);
@@ -306,8 +327,8 @@ int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
 	const tmpl_t *t = map_get(&set->by_name, name);
 	if (!t)
 		return -1;
-	render_t r = {set, out, 0, 0};
+	render_t r = {set, out, 0, 0, 0, false};
 	ctx_t top = {ctx, NULL};
 	render(&r, t->root, ctx ? &top : NULL, NULL, NULL);
-	return 0;
+	return r.cut ? 1 : 0;
 }

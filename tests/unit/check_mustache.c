@@ -25,15 +25,22 @@ static value_t *data(arena_t *a, const char *yaml)
 	return v;
 }
 
-/* Renders name from set against YAML data into a fresh string. */
-static char *render(const tmpl_set_t *set, const char *name,
-                    const char *yaml)
+/* Renders name from set against YAML data into a fresh string; the
+ * render must return rc. */
+static char *render_rc(const tmpl_set_t *set, const char *name,
+                       const char *yaml, int rc)
 {
 	arena_t *a = arena_new();
 	buf_t out = BUF_INIT;
-	CHECK(tmpl_render(set, name, yaml ? data(a, yaml) : NULL, &out) == 0);
+	CHECK(tmpl_render(set, name, yaml ? data(a, yaml) : NULL, &out) == rc);
 	arena_free(a);
 	return buf_detach(&out);
+}
+
+static char *render(const tmpl_set_t *set, const char *name,
+                    const char *yaml)
+{
+	return render_rc(set, name, yaml, 0);
 }
 
 /* One template, one render. */
@@ -144,7 +151,8 @@ static void test_scalars(void)
 	expect("[{{x}}]", NULL, "[]");
 }
 
-/* Hostile templates must stop, not exhaust the stack. */
+/* Hostile templates must stop, not exhaust the stack or the clock, and
+ * say that they were cut short. */
 static void test_recursion_guard(void)
 {
 	tmpl_set_t *set = tmpl_set_new();
@@ -158,39 +166,81 @@ static void test_recursion_guard(void)
 	CHECK(add(set, "dynamic", "{{>*name}}", &d) == 0);
 	CHECK(add(set, "a", "{{#x}}{{>b}}{{/x}}", &d) == 0);
 	CHECK(add(set, "b", "{{#x}}{{>a}}{{/x}}", &d) == 0);
+	/* Shallow but exponential: 2^100 expansions. */
+	CHECK(add(set, "wide", "{{>wide}}{{>wide}}", &d) == 0);
 	CHECK(d.len == 0);
 
 	/* The template's own x, then one per expansion. */
-	char *got = render(set, "self", NULL);
+	char *got = render_rc(set, "self", NULL, 1);
 	CHECK(strlen(got) == 101 && strspn(got, "x") == 101);
 	free(got);
-	got = render(set, "parent", NULL);
+	got = render_rc(set, "parent", NULL, 1);
 	CHECK_STR(got, "");
 	free(got);
 	/* The parent takes one level of the 100, each block one more. */
-	got = render(set, "block", NULL);
+	got = render_rc(set, "block", NULL, 1);
 	CHECK(strlen(got) == 198 && got[0] == '[' && got[197] == ']');
 	free(got);
-	got = render(set, "dynamic", "name: dynamic\n");
+	got = render_rc(set, "dynamic", "name: dynamic\n", 1);
 	CHECK_STR(got, "");
 	free(got);
-	got = render(set, "a", "x: true\n");
+	got = render_rc(set, "a", "x: true\n", 1);
+	CHECK_STR(got, "");
+	free(got);
+	got = render_rc(set, "wide", NULL, 1);
 	CHECK_STR(got, "");
 	free(got);
 
-	/* Deep but legal nesting still renders. */
-	char src[99 * 12 + 10] = "";
-	for (int i = 0; i < 99; i++)
+	/* Deep but legal nesting still renders; inside a recursion it is cut
+	 * by the total depth. Sections nested over one list multiply. */
+	char src[99 * 12 + 16] = "", loop[99 * 12 + 16] = "";
+	for (int i = 0; i < 99; i++) {
 		strcat(src, "{{#a}}");
+		strcat(loop, "{{#a}}");
+	}
 	strcat(src, "{{b}}");
-	for (int i = 0; i < 99; i++)
+	strcat(loop, "{{>loop}}");
+	for (int i = 0; i < 99; i++) {
 		strcat(src, "{{/a}}");
+		strcat(loop, "{{/a}}");
+	}
 	CHECK(add(set, "deep", src, &d) == 0);
+	CHECK(add(set, "loop", loop, &d) == 0);
 	got = render(set, "deep", "a: true\nb: ok\n");
 	CHECK_STR(got, "ok");
 	free(got);
+	got = render_rc(set, "loop", "a: true\n", 1);
+	CHECK_STR(got, "");
+	free(got);
+	got = render_rc(set, "deep", "a: [1, 2, 3, 4]\nb: x\n", 1);
+	CHECK(strlen(got) > 1000 && strspn(got, "x") == strlen(got));
+	free(got);
 	diags_free(&d);
 	tmpl_set_free(set);
+}
+
+/* Nested blocks whose closing tags share their line with text: whether
+ * each is standalone is known only at its closing tag. Parsing must still
+ * read the source a bounded number of times (this took 2^90 passes once). */
+static void test_nested_blocks_parse_once(void)
+{
+	expect("{{$b}}\n x\n {{$b}}\n  x\n{{/b}} tail\n{{/b}} tail\n", NULL,
+	       " x\n  x\n tail\n tail\n");
+	buf_t src = BUF_INIT;
+	for (int i = 0; i < 90; i++)
+		buf_printf(&src, "%*s{{$b}}\n%*sx\n", i, "", i + 1, "");
+	for (int i = 0; i < 90; i++)
+		buf_puts(&src, "{{/b}} tail\n");
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "t", buf_cstr(&src), &d) == 0);
+	char *got = render(set, "t", NULL);
+	CHECK(strncmp(got, " x\n  x\n   x\n", 12) == 0);
+	free(got);
+	diags_free(&d);
+	tmpl_set_free(set);
+	buf_free(&src);
 }
 
 static const char *layout =
@@ -351,6 +401,7 @@ int main(void)
 	test_escaping();
 	test_scalars();
 	test_recursion_guard();
+	test_nested_blocks_parse_once();
 	test_page();
 	test_set();
 	test_whitespace();
