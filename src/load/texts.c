@@ -164,41 +164,66 @@ static void each_md(tree_t *tr, const char *dir,
 	fs_list_free(names, n);
 }
 
-static void theme_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+/* The parts of a programme's language tree: which texts each directory
+ * holds and which data file has their entries. */
+typedef struct {
+	const char *dir;
+	text_kind_t kind;
+	const char *what;
+	const char *data_file;
+} part_t;
+
+static const part_t parts[] = {
+	{"themes", TEXT_THEME, "theme", "programme.yaml"},
+	{"actions", TEXT_ACTION, "action", "actions.yaml"},
+	{"indicators", TEXT_INDICATOR, "indicator", "indicators.yaml"},
+};
+
+typedef struct {
+	programme_t *programme;
+	const part_t *part;
+} in_part_t;
+
+/* The text slots of an entry, or NULL; *incomplete says whether the data
+ * file lost entries (then a missing id is not reported). */
+static text_t **slots_of(programme_t *p, text_kind_t kind, const char *id,
+                         bool *incomplete)
 {
-	programme_t *p = ctx;
-	text_t *t = read_text(r, TEXT_THEME, tr->site->langs[tr->lang], id);
-	theme_t *th = model_theme(p, id);
-	if (th)
-		th->texts[tr->lang] = t;
-	else if (!t->unreadable && !p->themes_incomplete)
-		add_orphan(r, "theme", id, t->front->pos,
-		           arena_printf(tr->site->arena, "%s/programme.yaml", p->dir));
+	switch (kind) {
+	case TEXT_THEME: {
+		theme_t *t = model_theme(p, id);
+		*incomplete = p->themes_incomplete;
+		return t ? t->texts : NULL;
+	}
+	case TEXT_ACTION: {
+		action_t *a = model_action(p, id);
+		*incomplete = p->actions_incomplete;
+		return a ? a->texts : NULL;
+	}
+	case TEXT_INDICATOR: {
+		indicator_t *i = model_indicator(p, id);
+		*incomplete = p->indicators_incomplete;
+		return i ? i->texts : NULL;
+	}
+	default:
+		*incomplete = false;
+		return NULL;
+	}
 }
 
-static void action_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+static void part_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 {
-	programme_t *p = ctx;
-	text_t *t = read_text(r, TEXT_ACTION, tr->site->langs[tr->lang], id);
-	action_t *a = model_action(p, id);
-	if (a)
-		a->texts[tr->lang] = t;
-	else if (!t->unreadable && !p->actions_incomplete)
-		add_orphan(r, "action", id, t->front->pos,
-		           arena_printf(tr->site->arena, "%s/actions.yaml", p->dir));
-}
-
-static void indicator_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
-{
-	programme_t *p = ctx;
-	text_t *t = read_text(r, TEXT_INDICATOR, tr->site->langs[tr->lang], id);
-	indicator_t *ind = model_indicator(p, id);
-	if (ind)
-		ind->texts[tr->lang] = t;
-	else if (!t->unreadable && !p->indicators_incomplete)
-		add_orphan(r, "indicator", id, t->front->pos,
-		           arena_printf(tr->site->arena, "%s/indicators.yaml",
-		                        p->dir));
+	const in_part_t *in = ctx;
+	programme_t *p = in->programme;
+	text_t *t = read_text(r, in->part->kind, tr->site->langs[tr->lang], id);
+	bool incomplete;
+	text_t **slots = slots_of(p, in->part->kind, id, &incomplete);
+	if (slots)
+		slots[tr->lang] = t;
+	else if (!t->unreadable && !incomplete)
+		add_orphan(r, in->part->what, id, t->front->pos,
+		           arena_printf(tr->site->arena, "%s/%s", p->dir,
+		                        in->part->data_file));
 }
 
 static void page_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
@@ -230,15 +255,16 @@ static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
 		if (is_hidden(names[i]))
 			continue;
 		reader_t r = load_reader(site, tr->diags, dir, names[i]);
+		const part_t *part = NULL;
+		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+			if (strcmp(names[i], parts[k].dir) == 0 && fs_is_dir(r.path))
+				part = &parts[k];
 		if (strcmp(names[i], "_index.md") == 0) {
 			p->texts[tr->lang] = read_text(&r, TEXT_PROGRAMME,
 			                               site->langs[tr->lang], p->id);
-		} else if (strcmp(names[i], "themes") == 0 && fs_is_dir(r.path)) {
-			each_md(tr, r.path, theme_text, p);
-		} else if (strcmp(names[i], "actions") == 0 && fs_is_dir(r.path)) {
-			each_md(tr, r.path, action_text, p);
-		} else if (strcmp(names[i], "indicators") == 0 && fs_is_dir(r.path)) {
-			each_md(tr, r.path, indicator_text, p);
+		} else if (part) {
+			in_part_t in = {p, part};
+			each_md(tr, r.path, part_text, &in);
 		} else {
 			unexpected(&r, names[i],
 			           "a programme holds _index.md and the directories "

@@ -124,16 +124,20 @@ bool tmpl_set_has(const tmpl_set_t *set, const char *name)
 
 /* The spec's name resolution: the first part in the innermost context
  * that has it, the other parts in that value alone ("broken chains" stay
- * broken). NULL when nothing is found. */
-static const value_t *lookup(const ctx_t *ctx, const name_t *name)
+ * broken). NULL when nothing is found. Each context looked at counts as a
+ * step, so that deep context stacks cannot make steps arbitrarily dear. */
+static const value_t *lookup(render_t *r, const ctx_t *ctx,
+                             const name_t *name)
 {
 	if (!ctx)
 		return NULL;
 	if (name->len == 0)
 		return ctx->val;
 	const value_t *v = NULL;
-	for (; ctx && !v; ctx = ctx->up)
+	for (; ctx && !v; ctx = ctx->up) {
 		v = val_get(ctx->val, name->parts[0]);
+		r->steps++;
+	}
 	for (int i = 1; v && i < name->len; i++)
 		v = val_get(v, name->parts[i]);
 	return v;
@@ -176,7 +180,7 @@ static void interpolate(render_t *r, const node_t *n, const ctx_t *ctx)
 {
 	char num[32];
 	size_t len;
-	const char *s = scalar_text(lookup(ctx, &n->name), num, &len);
+	const char *s = scalar_text(lookup(r, ctx, &n->name), num, &len);
 	if (!s)
 		return;
 	if (n->raw)
@@ -188,7 +192,7 @@ static void interpolate(render_t *r, const node_t *n, const ctx_t *ctx)
 static void section(render_t *r, const node_t *n, const ctx_t *ctx,
                     const indent_t *ind, const scope_t *scope)
 {
-	const value_t *v = lookup(ctx, &n->name);
+	const value_t *v = lookup(r, ctx, &n->name);
 	if (!val_truthy(v))
 		return;
 	if (v->kind != VAL_LIST) {
@@ -209,7 +213,7 @@ static void expand(render_t *r, const node_t *n, const ctx_t *ctx,
 	char num[32];
 	size_t len;
 	if (n->dynamic)
-		name = scalar_text(lookup(ctx, &n->name), num, &len);
+		name = scalar_text(lookup(r, ctx, &n->name), num, &len);
 	const tmpl_t *t = name ? map_get(&r->set->by_name, name) : NULL;
 	if (!t)
 		return;
@@ -306,7 +310,7 @@ static void render(render_t *r, const node_t *n, const ctx_t *ctx,
 			section(r, n, ctx, ind, scope);
 			break;
 		case N_INVERTED:
-			if (!val_truthy(lookup(ctx, &n->name)))
+			if (!val_truthy(lookup(r, ctx, &n->name)))
 				render(r, n->child, ctx, ind, scope);
 			break;
 		case N_PARTIAL:
