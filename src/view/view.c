@@ -214,7 +214,7 @@ static void add_languages(const view_ctx_t *v, value_t *root)
 			val_push(a, switcher, m);
 	}
 	val_set(a, root, "languages", alternates);
-	val_set(a, root, "other_languages", switcher);
+	view_set_list(v, root, "other_languages", switcher);
 }
 
 /* The trail from the front page to the page's parent. */
