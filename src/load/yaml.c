@@ -7,6 +7,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../core/map.h"
+
 /* Deeper nesting than this is never content; the limit keeps hostile input
  * from exhausting the stack. */
 enum { MAX_DEPTH = 64 };
@@ -152,6 +154,60 @@ static value_t *scalar(reader_t *r, const yaml_event_t *ev)
 static value_t *node(reader_t *r, yaml_event_t *ev, int depth);
 
 /* Reads the items of a sequence or mapping whose start event was ev. */
+/* Finds key among the members read so far. Small mappings are searched in
+ * order; a large one (hostile input) gets a hash index, built on first
+ * need, so that reading stays linear. */
+static const member_t *earlier(const value_t *map, map_t *index,
+                               const char *key)
+{
+	enum { LINEAR = 16 };
+	size_t n = map->as.map.len;
+	if (n <= LINEAR)
+		return val_member(map, key);
+	if (index->len == 0)
+		for (size_t i = 0; i < n; i++)
+			map_put(index, map->as.map.items[i].key, (void *)(i + 1));
+	size_t at = (size_t)map_get(index, key);
+	return at ? &map->as.map.items[at - 1] : NULL;
+}
+
+/* Reads the key and value of one member of map; false on failure. */
+static bool member(reader_t *r, value_t *map, map_t *index, yaml_event_t *ev,
+                   int depth)
+{
+	if (ev->type != YAML_SCALAR_EVENT) {
+		/* Only plain text keys make sense in content. */
+		diag_error(r->diags, r->path, position(r, ev->start_mark),
+		           MSG_YAML_COMPLEX_KEY);
+		r->failed = true;
+		return false;
+	}
+	pos_t key_pos = position(r, ev->start_mark);
+	char *key = arena_strndup(r->arena, (const char *)ev->data.scalar.value,
+	                          ev->data.scalar.length);
+	const member_t *dup = earlier(map, index, key);
+	if (dup) {
+		char line[16];
+		snprintf(line, sizeof line, "%d", dup->pos.line);
+		diag_error(r->diags, r->path, key_pos, MSG_YAML_DUPLICATE_KEY, key,
+		           line);
+		r->failed = true;
+	}
+	yaml_event_t value_ev;
+	if (!next(r, &value_ev))
+		return false;
+	value_t *val = node(r, &value_ev, depth + 1);
+	yaml_event_delete(&value_ev);
+	if (!val)
+		return false;
+	val_set(r->arena, map, key, val);
+	map->as.map.items[map->as.map.len - 1].pos = key_pos;
+	if (index->len)
+		map_put(index, key, (void *)map->as.map.len);
+	return true;
+}
+
+/* Reads the items of a sequence or mapping whose start event was start. */
 static value_t *collection(reader_t *r, yaml_event_t *start, int depth)
 {
 	bool is_map = start->type == YAML_MAPPING_START_EVENT;
@@ -164,51 +220,31 @@ static value_t *collection(reader_t *r, yaml_event_t *start, int depth)
 	}
 	yaml_event_type_t end =
 		is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+	map_t index = MAP_INIT;
+	value_t *result = NULL;
 	for (;;) {
 		yaml_event_t ev;
 		if (!next(r, &ev))
-			return NULL;
+			break;
+		bool ok;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
-			return v;
+			result = v;
+			break;
 		}
-		if (!is_map) {
+		if (is_map) {
+			ok = member(r, v, &index, &ev, depth);
+		} else {
 			value_t *item = node(r, &ev, depth + 1);
-			yaml_event_delete(&ev);
-			if (!item)
-				return NULL;
-			val_push(r->arena, v, item);
-			continue;
+			if ((ok = item != NULL))
+				val_push(r->arena, v, item);
 		}
-		/* A key: only plain text keys make sense in content. */
-		if (ev.type != YAML_SCALAR_EVENT) {
-			diag_error(r->diags, r->path, position(r, ev.start_mark),
-			           MSG_YAML_COMPLEX_KEY);
-			yaml_event_delete(&ev);
-			r->failed = true;
-			return NULL;
-		}
-		pos_t key_pos = position(r, ev.start_mark);
-		char *key = arena_strndup(r->arena, (const char *)ev.data.scalar.value,
-		                          ev.data.scalar.length);
 		yaml_event_delete(&ev);
-		const member_t *dup = val_member(v, key);
-		if (dup) {
-			char line[16];
-			snprintf(line, sizeof line, "%d", dup->pos.line);
-			diag_error(r->diags, r->path, key_pos, MSG_YAML_DUPLICATE_KEY, key,
-			           line);
-			r->failed = true;
-		}
-		if (!next(r, &ev))
-			return NULL;
-		value_t *val = node(r, &ev, depth + 1);
-		yaml_event_delete(&ev);
-		if (!val)
-			return NULL;
-		val_set(r->arena, v, key, val);
-		v->as.map.items[v->as.map.len - 1].pos = key_pos;
+		if (!ok)
+			break;
 	}
+	map_free(&index);
+	return result;
 }
 
 static value_t *node(reader_t *r, yaml_event_t *ev, int depth)
