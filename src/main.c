@@ -8,12 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check.h"
 #include "core/diag.h"
-#include "load/load.h"
-#include "model/urls.h"
-#include "render/bodies.h"
-#include "write/write.h"
+#include "pipeline/pipeline.h"
 
 #define PORTA_VERSION "0.1.0"
 
@@ -94,22 +90,6 @@ static void print_diags(diags_t *d)
 		        d->warnings == 1 ? "" : "s");
 }
 
-/* Load, check and render the bodies: everything that can find a mistake
- * in the content. Returns the model; d holds the problems. */
-static site_t *prepare(const options_t *o, diags_t *d)
-{
-	site_t *site = load_site(o->content, o->theme, d);
-	check_site(site, o->draft, d);
-	/* Bodies are checked even when the data has errors, so that one run
-	 * reports everything; a link to an entry that failed to load may then
-	 * be reported as broken too. */
-	if (site->nlangs > 0) {
-		urls_assign(site);
-		bodies_render(site, d);
-	}
-	return site;
-}
-
 static int run(const options_t *o)
 {
 	bool build = strcmp(o->command, "build") == 0;
@@ -119,24 +99,20 @@ static int run(const options_t *o)
 	}
 	diags_t d;
 	diags_init(&d);
-	site_t *site = prepare(o, &d);
+	pipeline_opts_t opts = {o->content, o->theme, build ? o->out : NULL,
+	                        o->draft};
+	pipeline_result_t r = pipeline_run(&opts, &d);
 	int rc = EXIT_OK;
-	if (d.errors) {
+	if (r.io_error) {
+		fprintf(stderr, "porta: %s\n", r.io_error);
+		free(r.io_error);
+		rc = EXIT_IO;
+	} else if (d.errors) {
 		rc = EXIT_CONTENT;
 	} else if (build) {
-		write_result_t w = write_site(site, o->out, &d);
-		if (w.io_error) {
-			fprintf(stderr, "porta: %s\n", w.io_error);
-			free(w.io_error);
-			rc = EXIT_IO;
-		} else if (d.errors) {
-			rc = EXIT_CONTENT;
-		} else {
-			fprintf(stderr, "porta: wrote %zu pages to %s\n", w.pages, o->out);
-		}
+		fprintf(stderr, "porta: wrote %zu pages to %s\n", r.pages, o->out);
 	}
 	print_diags(&d);
-	model_free(site);
 	diags_free(&d);
 	return rc;
 }
