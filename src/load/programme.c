@@ -2,6 +2,7 @@
 #include "load_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/fs.h"
 
@@ -13,7 +14,8 @@ static const char *const theme_keys[] = {"id", "code", "kind", NULL};
 static const char *const follow_up_keys[] = {"year", "date", NULL};
 static const char *const action_keys[] = {
 	"id", "code", "theme", "years", "status", "responsible", "level",
-	"statutory", "need", "benefits", "beneficiaries", "cost_class",
+	"statutory", "state_funding", "need", "benefits", "beneficiaries",
+	"cost_class",
 	"impact_class", "model", "cost", "related", "continues", NULL};
 static const char *const cost_keys[] = {"amount_eur", "kind", "funding", NULL};
 static const char *const indicator_keys[] = {
@@ -148,9 +150,17 @@ static void read_years(reader_t *r, action_t *a, const value_t *e)
 	qsort(a->years, a->nyears, sizeof(int), compare_ints);
 }
 
+/* An archived programme may not know its actions' statuses. */
+static bool archived(const programme_t *p)
+{
+	return p->status.v && p->status.v->text &&
+	       strcmp(p->status.v->text, "archived") == 0;
+}
+
 static void read_statuses(reader_t *r, action_t *a, const value_t *e)
 {
-	const value_t *m = field_get(r, e, "status", true, "{ 2024: planned }");
+	const value_t *m = field_get(r, e, "status", !archived(a->programme),
+	                             "{ 2024: planned }");
 	if (!m)
 		return;
 	if (m->kind != VAL_MAP) {
@@ -206,6 +216,7 @@ static void read_action(reader_t *r, programme_t *p, const value_t *e)
 		return;
 	field_check_keys(r, e, action_keys);
 	action_t *a = &p->actions[p->nactions];
+	a->programme = p;
 	a->id = field_id(r, e, "id", true, "a1");
 	a->code = field_text(r, e, "code", true);
 	if (field_id(r, e, "theme", true, "a"))
@@ -215,6 +226,7 @@ static void read_action(reader_t *r, programme_t *p, const value_t *e)
 	a->responsible_refs = id_list(r, e, "responsible", "[unit-id]");
 	a->level = field_enum(r, e, "level", false);
 	a->statutory = field_bool(r, e, "statutory");
+	a->state_funding = field_bool(r, e, "state_funding");
 	a->need = field_enum_list(r, e, "need", ENUM_NEED, &a->nneed);
 	a->benefits = field_enum_list(r, e, "benefits", ENUM_BENEFIT,
 	                              &a->nbenefits);
@@ -237,7 +249,6 @@ static void read_action(reader_t *r, programme_t *p, const value_t *e)
 		return;
 	}
 	a->raw = e;
-	a->programme = p;
 	p->nactions++;
 }
 

@@ -5,7 +5,8 @@
 #include "../core/buf.h"
 
 static const char *const programme_status[] = {"active", "archived", NULL};
-static const char *const theme_kind[] = {"goal", "capability", NULL};
+static const char *const theme_kind[] = {"goal", "capability", "enabler",
+                                         NULL};
 /* Same order as status_t. */
 static const char *const status[] = {"done", "started", "planned",
                                      "cancelled", "unknown", NULL};

@@ -33,7 +33,7 @@ typedef enum {
 } status_t;
 
 typedef enum { PROGRAMME_ACTIVE, PROGRAMME_ARCHIVED } programme_status_t;
-typedef enum { THEME_GOAL, THEME_CAPABILITY } theme_kind_t;
+typedef enum { THEME_GOAL, THEME_CAPABILITY, THEME_ENABLER } theme_kind_t;
 typedef enum { MEASURE_SCORE, MEASURE_COUNT, MEASURE_EUR, MEASURE_PERCENT,
                MEASURE_RATIO, MEASURE_TEXT } measure_unit_t;
 typedef enum { DIRECTION_UP, DIRECTION_DOWN } direction_t;

@@ -86,6 +86,7 @@ struct action {
 	size_t nresponsible;
 	enum_ref_t level, model, cost_class, impact_class;
 	int statutory;         /* -1 unknown, 0 no, 1 yes */
+	int state_funding;     /* the same: received state funding */
 	enum_ref_t *need, *benefits, *beneficiaries;
 	size_t nneed, nbenefits, nbeneficiaries;
 	bool has_cost;

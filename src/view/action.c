@@ -44,15 +44,8 @@ static value_t *facts_of(const view_ctx_t *v, const action_t *x)
 	value_t *f = view_fact(v, "labels.code");
 	view_fact_add(v, f, x->code, NULL);
 	val_push(a, facts, f);
-	if (x->theme) {
-		f = view_fact(v, x->theme->kind.id == THEME_CAPABILITY ? "labels.capability"
-		                                        : "labels.goal");
-		view_fact_add(v, f,
-		              arena_printf(a, "%s %s", x->theme->code,
-		                           view_title(v, x->theme->texts)),
-		              x->theme->urls[l]);
-		val_push(a, facts, f);
-	}
+	if (x->theme)
+		val_push(a, facts, view_theme_fact(v, x->theme));
 	f = view_fact(v, "labels.years");
 	view_fact_add(v, f, view_years(v, x), NULL);
 	val_push(a, facts, f);
@@ -67,6 +60,13 @@ static value_t *facts_of(const view_ctx_t *v, const action_t *x)
 		f = view_fact(v, "labels.statutory");
 		view_fact_add(v, f, view_word(v, x->statutory ? "words.answer_yes"
 		                                              : "words.answer_no"), NULL);
+		val_push(a, facts, f);
+	}
+	if (x->state_funding >= 0) {
+		f = view_fact(v, "labels.state_funding");
+		view_fact_add(v, f, view_word(v, x->state_funding ? "words.answer_yes"
+		                                                  : "words.answer_no"),
+		              NULL);
 		val_push(a, facts, f);
 	}
 	add_enum_list_fact(v, facts, "labels.need", ENUM_NEED, x->need, x->nneed);

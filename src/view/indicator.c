@@ -10,15 +10,8 @@ void view_indicator(const view_ctx_t *v, value_t *root)
 	view_add_text(v, val_get(root, "page"), t);
 	value_t *m = view_indicator_item(v, ind);
 	value_t *facts = val_list(a);
-	if (ind->theme) {
-		value_t *f = view_fact(v, ind->theme->kind.id == THEME_CAPABILITY ? "labels.capability"
-		                                                   : "labels.goal");
-		view_fact_add(v, f,
-		              arena_printf(a, "%s %s", ind->theme->code,
-		                           view_title(v, ind->theme->texts)),
-		              ind->theme->urls[v->lang]);
-		val_push(a, facts, f);
-	}
+	if (ind->theme)
+		val_push(a, facts, view_theme_fact(v, ind->theme));
 	value_t *f = view_fact(v, "labels.measure_unit");
 	view_fact_add(v, f, format_enum(site, v->lang, ENUM_MEASURE_UNIT,
 	                                ind->unit.id), NULL);

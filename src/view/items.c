@@ -32,6 +32,18 @@ const char *view_years(const view_ctx_t *v, const action_t *x)
 	return years_text(v->arena, x->years, x->nyears);
 }
 
+value_t *view_theme_fact(const view_ctx_t *v, const theme_t *t)
+{
+	const char *kind = t->kind.id >= 0 ? enum_id(ENUM_THEME_KIND, t->kind.id)
+	                                   : "goal";
+	value_t *f = view_fact(v, arena_printf(v->arena, "labels.%s", kind));
+	view_fact_add(v, f,
+	              arena_printf(v->arena, "%s %s", t->code,
+	                           view_title(v, t->texts)),
+	              t->urls[v->lang]);
+	return f;
+}
+
 value_t *view_action_item(const view_ctx_t *v, const action_t *x)
 {
 	arena_t *a = v->arena;

@@ -36,6 +36,9 @@ value_t *view_fact(const view_ctx_t *v, const char *label_key);
 void view_fact_add(const view_ctx_t *v, value_t *fact, const char *text,
                    const char *url);
 
+/* "Goal: A Title" (or capability, enabler), linked to the theme. */
+value_t *view_theme_fact(const view_ctx_t *v, const theme_t *t);
+
 /* Summaries used by several pages. */
 const char *view_years(const view_ctx_t *v, const action_t *x);
 value_t *view_action_item(const view_ctx_t *v, const action_t *a);
