@@ -100,7 +100,7 @@ static int run(const options_t *o)
 	diags_t d;
 	diags_init(&d);
 	pipeline_opts_t opts = {o->content, o->theme, build ? o->out : NULL,
-	                        o->draft};
+	                        o->draft, NULL};
 	pipeline_result_t r = pipeline_run(&opts, &d);
 	int rc = EXIT_OK;
 	if (r.io_error) {

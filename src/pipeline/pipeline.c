@@ -19,7 +19,7 @@ pipeline_result_t pipeline_run(const pipeline_opts_t *opts, diags_t *diags)
 		bodies_render(site, diags);
 	}
 	if (diags->errors == 0 && opts->out) {
-		write_result_t w = write_site(site, opts->out, diags);
+		write_result_t w = write_site(site, opts->out, opts->inject, diags);
 		result.pages = w.pages;
 		result.io_error = w.io_error;
 	}

@@ -13,6 +13,8 @@ typedef struct {
 	const char *theme;     /* theme directory, or NULL for site.yaml's */
 	const char *out;       /* where to write; NULL only checks */
 	bool draft;            /* borrow missing translations */
+	const char *inject;    /* HTML put before </body> of every page (the
+	                          preview server's reload script), or NULL */
 } pipeline_opts_t;
 
 typedef struct {

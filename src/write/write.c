@@ -67,6 +67,7 @@ typedef struct {
 	const site_t *site;
 	const tmpl_set_t *templates;
 	const char *dir; /* the fresh output directory */
+	const char *inject;
 	buf_t html;      /* reused for every page */
 	size_t pages;
 	char *error;
@@ -106,6 +107,20 @@ static int write_file(pages_t *w, const char *rel, const char *data,
 	return rc;
 }
 
+/* Puts snippet before the last </body>, or at the end when there is none. */
+static void inject(buf_t *html, const char *snippet)
+{
+	const char *close = NULL;
+	for (const char *p = html->data; p && (p = strstr(p, "</body>")); p++)
+		close = p;
+	size_t at = close ? (size_t)(close - html->data) : html->len;
+	size_t n = strlen(snippet);
+	buf_grow(html, n);
+	memmove(html->data + at + n, html->data + at, html->len - at + 1);
+	memcpy(html->data + at, snippet, n);
+	html->len += n;
+}
+
 static int write_page(const page_ref_t *ref, void *ctx)
 {
 	pages_t *w = ctx;
@@ -113,6 +128,8 @@ static int write_page(const page_ref_t *ref, void *ctx)
 	value_t *view = view_build(arena, w->site, ref);
 	buf_reset(&w->html);
 	tmpl_render(w->templates, view_template(ref->kind), view, &w->html);
+	if (w->inject)
+		inject(&w->html, w->inject);
 	const char *url = view_url(w->site, ref);
 	const char *rel = url ? urls_file(arena, w->site, url) : "404.html";
 	int rc = write_file(w, rel, w->html.data, w->html.len);
@@ -134,11 +151,12 @@ static char *fresh_dir(const char *out)
 	return tmpl;
 }
 
-write_result_t write_site(const site_t *site, const char *out, diags_t *diags)
+write_result_t write_site(const site_t *site, const char *out,
+                          const char *inject_html, diags_t *diags)
 {
 	write_result_t result = {0, NULL};
 	tmpl_set_t *templates = tmpl_set_new();
-	pages_t w = {site, templates, NULL, BUF_INIT, 0, NULL};
+	pages_t w = {site, templates, NULL, inject_html, BUF_INIT, 0, NULL};
 	char *parent = NULL, *staticdir = NULL, *target = NULL;
 	if (!load_templates(site, templates, diags))
 		goto out;

@@ -13,8 +13,11 @@ typedef struct {
 	char *io_error; /* what failed, or NULL; the caller frees it */
 } write_result_t;
 
-/* Writes the site of a checked model to out. Template errors are content
- * errors and go to diags; file system failures to io_error. */
-write_result_t write_site(const site_t *site, const char *out, diags_t *diags);
+/* Writes the site of a checked model to out. inject, when not NULL, is
+ * HTML put before the </body> of every page (only the preview server
+ * uses it). Template errors are content errors and go to diags; file
+ * system failures to io_error. */
+write_result_t write_site(const site_t *site, const char *out,
+                          const char *inject, diags_t *diags);
 
 #endif
