@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/diag.h"
+#include "core/report.h"
 #include "pipeline/pipeline.h"
 
 #define PORTA_VERSION "0.1.0"
@@ -28,6 +29,8 @@ static const char usage[] =
 	"  --out DIR       where the site is written (default: build/site)\n"
 	"  --draft         show missing translations in another language\n"
 	"                  instead of failing\n"
+	"  --format F      how problems are printed: text (default, with the\n"
+	"                  source line), json, or github (Actions annotations)\n"
 	"  --help          show this help\n"
 	"  --version       show the version\n"
 	"\n"
@@ -36,6 +39,7 @@ static const char usage[] =
 typedef struct {
 	const char *command;
 	const char *content, *theme, *out;
+	report_format_t format;
 	bool draft, help, version;
 } options_t;
 
@@ -47,7 +51,10 @@ static int parse_args(int argc, char **argv, options_t *o)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **value = NULL;
-		if (strcmp(a, "--content") == 0)
+		const char *format = NULL;
+		if (strcmp(a, "--format") == 0)
+			value = &format;
+		else if (strcmp(a, "--content") == 0)
 			value = &o->content;
 		else if (strcmp(a, "--theme") == 0)
 			value = &o->theme;
@@ -55,10 +62,15 @@ static int parse_args(int argc, char **argv, options_t *o)
 			value = &o->out;
 		if (value) {
 			if (i + 1 >= argc || !*argv[i + 1]) {
-				fprintf(stderr, "porta: %s needs a directory\n", a);
+				fprintf(stderr, "porta: %s needs a value\n", a);
 				return EXIT_USAGE;
 			}
 			*value = argv[++i];
+			if (format && !report_format_named(format, &o->format)) {
+				fprintf(stderr, "porta: unknown format '%s' (use text, json "
+				                "or github)\n", format);
+				return EXIT_USAGE;
+			}
 		} else if (strcmp(a, "--draft") == 0) {
 			o->draft = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -78,11 +90,15 @@ static int parse_args(int argc, char **argv, options_t *o)
 	return EXIT_OK;
 }
 
-static void print_diags(diags_t *d)
+/* Text goes to standard error with the summary; JSON and annotations are
+ * for programs and go to standard output. */
+static void print_diags(diags_t *d, report_format_t format)
 {
 	diags_sort(d);
-	for (size_t i = 0; i < d->len; i++)
-		diag_print(stderr, &d->items[i]);
+	buf_t b = BUF_INIT;
+	report_write(&b, d, format);
+	fputs(buf_cstr(&b), format == REPORT_TEXT ? stderr : stdout);
+	buf_free(&b);
 	if (d->errors)
 		fprintf(stderr, "porta: %zu error%s, %zu warning%s; nothing was "
 		                "written\n",
@@ -112,7 +128,7 @@ static int run(const options_t *o)
 	} else if (build) {
 		fprintf(stderr, "porta: wrote %zu pages to %s\n", r.pages, o->out);
 	}
-	print_diags(&d);
+	print_diags(&d, o->format);
 	diags_free(&d);
 	return rc;
 }

@@ -114,19 +114,3 @@ char *diag_fix(const diag_t *g)
 		expand(&b, catalogue[g->msg].fix, g);
 	return buf_detach(&b);
 }
-
-void diag_print(FILE *out, const diag_t *g)
-{
-	char *msg = diag_message(g);
-	char *fix = diag_fix(g);
-	const char *sev = g->severity == SEV_ERROR ? "error" : "warning";
-	if (g->line > 0)
-		fprintf(out, "%s:%d:%d: %s: %s", g->path, g->line, g->col, sev, msg);
-	else
-		fprintf(out, "%s: %s: %s", g->path, sev, msg);
-	if (*fix)
-		fprintf(out, " \xe2\x80\x94 %s", fix);
-	fputc('\n', out);
-	free(msg);
-	free(fix);
-}

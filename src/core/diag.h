@@ -4,8 +4,6 @@
 #ifndef PORTA_DIAG_H
 #define PORTA_DIAG_H
 
-#include <stdio.h>
-
 #include "value.h"
 
 typedef enum {
@@ -54,8 +52,6 @@ void diag_add(diags_t *d, severity_t sev, const char *path, pos_t pos,
  * order work was done in. */
 void diags_sort(diags_t *d);
 
-/* "path:line:col: error: what — how to fix" followed by a newline. */
-void diag_print(FILE *out, const diag_t *diag);
 /* The message and the fix alone, formatted. The caller frees the result. */
 char *diag_message(const diag_t *diag);
 char *diag_fix(const diag_t *diag);

@@ -30,9 +30,9 @@ bool tmpl_set_has(const tmpl_set_t *set, const char *name);
  * the shortest way, booleans as true/false, null, lists and maps as
  * nothing. Missing partials and parents render as nothing, as the spec
  * says. Returns 0; 1 when runaway recursion hit a limit (expansions nested
- * more than 100 deep, or ten million nodes rendered) and the output was
- * cut short; -1 if name itself does not exist. The set is only read, so
- * threads may render from one set at once. */
+ * more than 100 deep, ten million nodes rendered or 256 MiB written) and
+ * the output was cut short; -1 if name itself does not exist. The set is
+ * only read, so threads may render from one set at once. */
 int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
                 buf_t *out);
 

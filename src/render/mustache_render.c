@@ -25,6 +25,10 @@ enum { MAX_DEPTH = 1000 };
  * after this many nodes. A large real page visits well under a million. */
 enum { MAX_STEPS = 10 * 1000 * 1000 };
 
+/* Nor may it write more than this: a long text repeated by such a
+ * recursion would exhaust memory first. Real pages are a few megabytes. */
+enum { MAX_OUTPUT = 256 * 1024 * 1024 };
+
 typedef struct {
 	char *name;
 	arena_t *arena; /* the nodes and the copied source */
@@ -63,6 +67,7 @@ struct scope {
 typedef struct {
 	const tmpl_set_t *set;
 	buf_t *out;
+	size_t start; /* out->len when the render began */
 	int expansions;
 	int depth;
 	long steps;
@@ -292,7 +297,8 @@ static void render(render_t *r, const node_t *n, const ctx_t *ctx,
 	}
 	r->depth++;
 	for (; n; n = n->next) {
-		if (++r->steps > MAX_STEPS) {
+		if (++r->steps > MAX_STEPS ||
+		    r->out->len - r->start > MAX_OUTPUT) {
 			r->cut = true;
 			break;
 		}
@@ -331,7 +337,7 @@ int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
 	const tmpl_t *t = map_get(&set->by_name, name);
 	if (!t)
 		return -1;
-	render_t r = {set, out, 0, 0, 0, false};
+	render_t r = {set, out, out->len, 0, 0, 0, false};
 	ctx_t top = {ctx, NULL};
 	render(&r, t->root, ctx ? &top : NULL, NULL, NULL);
 	return r.cut ? 1 : 0;

@@ -2,6 +2,7 @@
  * content/data, has its words in every language, and gets a page in every
  * language of the built site. The seed counts are written out here so
  * that losing an action fails a test. */
+#include "core/report.h"
 #include "harness.h"
 
 #include <stdlib.h>
@@ -62,8 +63,7 @@ int main(void)
 	check_site(site, false, &d);
 	urls_assign(site);
 	bodies_render(site, &d);
-	for (size_t i = 0; i < d.len; i++)
-		diag_print(stdout, &d.items[i]);
+	show_diags(&d);
 	CHECK(d.errors == 0 && d.warnings == 0);
 
 	programme_t *p = model_programme(site, "digiohjelma-2024-2026");

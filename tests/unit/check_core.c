@@ -2,10 +2,12 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hint.h"
+#include "core/report.h"
 #include "core/map.h"
 #include "core/utf8.h"
 #include "core/value.h"
@@ -88,19 +90,56 @@ static void test_diag(void)
 	CHECK_STR(fix, "remove it; allowed here: x");
 	free(fix);
 
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	diag_print(f, &d.items[1]);
-	diag_print(f, &d.items[0]);
-	fclose(f);
-	CHECK_STR(out, "a.yaml:1:2: error: unknown key 'staus' \xe2\x80\x94 did you "
-	               "mean 'status'?\n"
-	               "a.md: warning: HTML in the text is not shown \xe2\x80\x94 "
-	               "write it in Markdown instead, or set allow_html: true in "
-	               "site.yaml\n");
-	free(out);
 	diags_free(&d);
+}
+
+/* The three report formats, with the source line under a text message. */
+static void test_report(void)
+{
+	char path[] = "/tmp/porta-report-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	const char *src = "id: a1\n\tstäus: x\n";
+	CHECK(write(fd, src, strlen(src)) == (ssize_t)strlen(src));
+	close(fd);
+	diags_t d;
+	diags_init(&d);
+	diag_add(&d, SEV_ERROR, path, ((pos_t){2, 4}), "status", MSG_UNKNOWN_KEY,
+	         "stäus", "x", NULL);
+	diag_warning(&d, "a, b.md", POS_NONE, MSG_RAW_HTML);
+	diags_sort(&d);
+
+	buf_t b = BUF_INIT;
+	report_write(&b, &d, REPORT_TEXT);
+	char *want = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&want, &n);
+	fprintf(f, "%s:2:4: error: unknown key 'stäus' \xe2\x80\x94 did you mean "
+	           "'status'?\n 2 | \tstäus: x\n   | \t  ^\n", path);
+	fclose(f);
+	/* "a, b.md" sorts after "/tmp/...". */
+	CHECK(strncmp(buf_cstr(&b), want, strlen(want)) == 0);
+	CHECK(strstr(buf_cstr(&b), "a, b.md: warning: HTML in the text is not shown"));
+	free(want);
+
+	buf_reset(&b);
+	report_write(&b, &d, REPORT_JSON);
+	CHECK(strstr(buf_cstr(&b), "\"line\": 2, \"column\": 4, \"severity\": "
+	                           "\"error\", \"message\": \"unknown key 'stäus'\""));
+	CHECK(strstr(buf_cstr(&b), "\"source\": \"\\tstäus: x\""));
+	CHECK(strstr(buf_cstr(&b), "\"file\": \"a, b.md\", \"line\": 0"));
+
+	buf_reset(&b);
+	report_write(&b, &d, REPORT_GITHUB);
+	CHECK(strstr(buf_cstr(&b), ",line=2,col=4,title=porta::unknown key 'stäus' "));
+	CHECK(strstr(buf_cstr(&b), "::warning file=a%2C b.md,title=porta::HTML in"));
+
+	report_format_t format;
+	CHECK(report_format_named("github", &format) && format == REPORT_GITHUB);
+	CHECK(!report_format_named("xml", &format));
+	buf_free(&b);
+	diags_free(&d);
+	unlink(path);
 }
 
 static void test_buf(void)
@@ -123,6 +162,7 @@ int main(void)
 	test_map();
 	test_numbers();
 	test_diag();
+	test_report();
 	test_buf();
 	return harness_report();
 }

@@ -2,6 +2,7 @@
  * from the repository root): each test's partials and template go into a
  * fresh set, render against its data and must give its expected text byte
  * for byte. */
+#include "core/report.h"
 #include "harness.h"
 
 #include <stdlib.h>
@@ -29,8 +30,7 @@ static const char *text_of(const value_t *v, char num[32])
 
 static void report_diags(const diags_t *d)
 {
-	for (size_t i = 0; i < d->len; i++)
-		diag_print(stdout, &d->items[i]);
+	show_diags(d);
 }
 
 static void run_test(const char *file, const value_t *test)

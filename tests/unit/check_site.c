@@ -1,5 +1,6 @@
 /* load, check, urls and links on the small fixture site: the model that
  * reaches the views. */
+#include "core/report.h"
 #include "harness.h"
 
 #include "check/check.h"
@@ -115,8 +116,7 @@ int main(void)
 	diags_init(&d);
 	site_t *site = load(&d);
 	CHECK(d.len == 0);
-	for (size_t i = 0; i < d.len; i++)
-		diag_print(stdout, &d.items[i]);
+	show_diags(&d);
 	test_model(site);
 	test_urls(site);
 	test_links(site);

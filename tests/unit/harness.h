@@ -31,6 +31,19 @@ static inline void check_str_(const char *got, const char *want,
 		       got ? got : "(null)");
 }
 
+/* Prints diagnostics (for a test that expected none). Defined only where
+ * core/report.h is included. */
+#ifdef PORTA_REPORT_H
+#include <stdlib.h>
+static inline void show_diags(const diags_t *d)
+{
+	buf_t b = BUF_INIT;
+	report_write(&b, d, REPORT_TEXT);
+	fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
+}
+#endif
+
 static inline int harness_report(void)
 {
 	printf("%d passed, %d failed\n", harness_passed, harness_failed);
