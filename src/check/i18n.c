@@ -9,7 +9,8 @@
 /* Keys the generator itself reads (page addresses), beyond the names of the
  * enumerated values. */
 static const char *const required[] = {
-	"paths.actions", "paths.indicators", "paths.themes", NULL};
+	"paths.actions", "paths.indicators", "paths.themes", "paths.roadmap",
+	"paths.follow_up", NULL};
 
 static const value_t *lookup(const value_t *map, const char *dotted,
                              arena_t *arena)

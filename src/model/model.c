@@ -59,6 +59,30 @@ page_t *model_page(const site_t *site, const char *id)
 	return map_get(&site->page_index, id);
 }
 
+int model_status_in(const action_t *a, int year)
+{
+	for (size_t i = 0; i < a->nstatuses; i++)
+		if (a->statuses[i].year == year)
+			return a->statuses[i].status.id;
+	return -1;
+}
+
+bool model_action_in_year(const action_t *a, int year)
+{
+	for (size_t i = 0; i < a->nyears; i++)
+		if (a->years[i] == year)
+			return true;
+	return false;
+}
+
+const follow_up_t *model_follow_up(const programme_t *p, int year)
+{
+	for (size_t i = 0; i < p->nfollow_ups; i++)
+		if (p->follow_ups[i].year == year)
+			return &p->follow_ups[i];
+	return NULL;
+}
+
 int model_current_status(const action_t *a)
 {
 	if (a->nstatuses == 0)

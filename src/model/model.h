@@ -121,7 +121,7 @@ struct indicator {
 	indicator_value_t *values; /* sorted by year */
 	size_t nvalues;
 	text_t **texts;
-	const char **urls;
+	const char **urls, **chart_urls;
 };
 
 typedef struct {
@@ -154,6 +154,8 @@ struct programme {
 	bool themes_incomplete, actions_incomplete, indicators_incomplete;
 	text_t **texts;
 	const char **urls, **action_list_urls, **indicator_list_urls;
+	/* Bases of the year pages: roadmap_urls[l] + "2025/". */
+	const char **roadmap_urls, **follow_up_urls;
 };
 
 typedef struct {
@@ -217,5 +219,11 @@ theme_t *model_theme(const programme_t *p, const char *id);
 page_t *model_page(const site_t *site, const char *id);
 /* The status at the newest follow-up, or -1 when none is recorded. */
 int model_current_status(const action_t *a);
+/* The status recorded at the follow-up of year, or -1. */
+int model_status_in(const action_t *a, int year);
+/* Whether the action is to be carried out in year. */
+bool model_action_in_year(const action_t *a, int year);
+/* The follow-up of year, or NULL. */
+const follow_up_t *model_follow_up(const programme_t *p, int year);
 
 #endif

@@ -24,6 +24,8 @@ static void assign_programme(site_t *site, programme_t *p)
 	p->urls = per_lang(site);
 	p->action_list_urls = per_lang(site);
 	p->indicator_list_urls = per_lang(site);
+	p->roadmap_urls = per_lang(site);
+	p->follow_up_urls = per_lang(site);
 	for (size_t l = 0; l < site->nlangs; l++) {
 		const char *base = arena_printf(a, "%s%s/", site->home_urls[l],
 		                                slug(p->texts, l, p->id));
@@ -33,6 +35,10 @@ static void assign_programme(site_t *site, programme_t *p)
 		p->urls[l] = base;
 		p->action_list_urls[l] = arena_printf(a, "%s%s/", base, actions);
 		p->indicator_list_urls[l] = arena_printf(a, "%s%s/", base, indicators);
+		p->roadmap_urls[l] = arena_printf(a, "%s%s/", base,
+		                                  urls_segment(site, l, "roadmap"));
+		p->follow_up_urls[l] = arena_printf(a, "%s%s/", base,
+		                                    urls_segment(site, l, "follow_up"));
 		for (size_t i = 0; i < p->nthemes; i++) {
 			theme_t *t = &p->themes[i];
 			if (!t->urls)
@@ -49,10 +55,13 @@ static void assign_programme(site_t *site, programme_t *p)
 		}
 		for (size_t i = 0; i < p->nindicators; i++) {
 			indicator_t *x = &p->indicators[i];
-			if (!x->urls)
+			if (!x->urls) {
 				x->urls = per_lang(site);
+				x->chart_urls = per_lang(site);
+			}
 			x->urls[l] = arena_printf(a, "%s%s/", p->indicator_list_urls[l],
 			                          slug(x->texts, l, x->id));
+			x->chart_urls[l] = arena_printf(a, "%schart.svg", x->urls[l]);
 		}
 	}
 }

@@ -1,6 +1,8 @@
 /* One indicator's page: what it measures, its target and yearly values. */
 #include "view_internal.h"
 
+#include "../model/urls.h"
+
 void view_indicator(const view_ctx_t *v, value_t *root)
 {
 	arena_t *a = v->arena;
@@ -54,5 +56,21 @@ void view_indicator(const view_ctx_t *v, value_t *root)
 		val_push(a, values, row);
 	}
 	view_set_list(v, m, "values", values);
+	const char *chart = view_chart(v, ind, false);
+	view_set_text(v, m, "chart", chart);
+	if (chart) {
+		const char *url = urls_absolute(a, site, ind->chart_urls[v->lang]);
+		view_set_text(v, m, "chart_url", ind->chart_urls[v->lang]);
+		/* What a web editor pastes to show the chart elsewhere. */
+		view_set_text(v, m, "embed",
+		              arena_printf(a, "<img src=\"%s\" alt=\"%s\" "
+		                              "width=\"400\" height=\"250\">",
+		                           url, view_attr_text(v, arena_printf(
+		                                    a, "%s: %s", view_title(v, ind->texts),
+		                                    view_chart_desc(v, ind)))));
+	} else {
+		view_set_text(v, m, "chart_url", NULL);
+		view_set_text(v, m, "embed", NULL);
+	}
 	val_set(a, root, "indicator", m);
 }

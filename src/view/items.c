@@ -116,6 +116,14 @@ value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
 	} else {
 		view_set_text(v, m, "target", t ? t->target : NULL);
 	}
+	view_set_text(v, m, "sparkline", view_sparkline(v, ind));
+	double progress = view_indicator_progress(ind);
+	view_set_text(v, m, "progress",
+	              progress >= 0
+	              ? view_fill(v, "chart.of_target",
+	                          format_percent(v->arena, v->site, v->lang,
+	                                         progress))
+	              : NULL);
 	return m;
 }
 
@@ -124,18 +132,22 @@ value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
 value_t *view_progress(const view_ctx_t *v, const programme_t *p,
                        const theme_t *only)
 {
-	arena_t *a = v->arena;
 	size_t counts[STATUS_COUNT] = {0}, total = 0;
 	for (size_t i = 0; i < p->nactions; i++) {
 		const action_t *x = &p->actions[i];
 		if (only && x->theme != only)
 			continue;
 		int s = model_current_status(x);
-		if (s < 0)
-			s = STATUS_UNKNOWN;
-		counts[s]++;
+		counts[s < 0 ? STATUS_UNKNOWN : s]++;
 		total++;
 	}
+	return view_progress_of(v, counts, total);
+}
+
+value_t *view_progress_of(const view_ctx_t *v, const size_t *counts,
+                          size_t total)
+{
+	arena_t *a = v->arena;
 	value_t *m = val_map(a);
 	val_set(a, m, "total", val_str_ref(a, arena_printf(a, "%zu", total)));
 	value_t *list = val_list(a);

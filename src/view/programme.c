@@ -49,8 +49,8 @@ static value_t *by_theme(const view_ctx_t *v, const programme_t *p,
 	return themes;
 }
 
-static void add_programme_summary(const view_ctx_t *v, value_t *root,
-                                  const programme_t *p)
+void view_programme_summary(const view_ctx_t *v, value_t *root,
+                            const programme_t *p)
 {
 	arena_t *a = v->arena;
 	value_t *m = val_map(a);
@@ -141,7 +141,7 @@ void view_home(const view_ctx_t *v, value_t *root)
 	const programme_t *p = v->site->current;
 	if (!p)
 		return;
-	add_programme_summary(v, root, p);
+	view_programme_summary(v, root, p);
 	view_set_list(v, root, "updates", latest_updates(v, p));
 }
 
@@ -150,7 +150,7 @@ void view_programme(const view_ctx_t *v, value_t *root)
 	arena_t *a = v->arena;
 	const programme_t *p = v->ref->programme;
 	view_add_text(v, val_get(root, "page"), view_text(v, p->texts));
-	add_programme_summary(v, root, p);
+	view_programme_summary(v, root, p);
 	if (p->decision_date) {
 		value_t *d = val_map(a);
 		view_set_text(v, d, "body",
@@ -177,7 +177,7 @@ void view_theme(const view_ctx_t *v, value_t *root)
 	const programme_t *p = v->ref->programme;
 	view_add_text(v, val_get(root, "page"), view_text(v, t->texts));
 	val_set(a, root, "theme", theme_item(v, t));
-	add_programme_summary(v, root, p);
+	view_programme_summary(v, root, p);
 	value_t *actions = val_list(a), *indicators = val_list(a);
 	for (size_t i = 0; i < p->nactions; i++)
 		if (p->actions[i].theme == t)
@@ -197,13 +197,13 @@ void view_theme(const view_ctx_t *v, value_t *root)
 void view_actions(const view_ctx_t *v, value_t *root)
 {
 	const programme_t *p = v->ref->programme;
-	add_programme_summary(v, root, p);
+	view_programme_summary(v, root, p);
 	val_set(v->arena, root, "themes", by_theme(v, p, false));
 }
 
 void view_indicators(const view_ctx_t *v, value_t *root)
 {
 	const programme_t *p = v->ref->programme;
-	add_programme_summary(v, root, p);
+	view_programme_summary(v, root, p);
 	val_set(v->arena, root, "themes", by_theme(v, p, true));
 }

@@ -4,35 +4,44 @@
 
 #include <string.h>
 
+#include "../core/buf.h"
 #include "../model/urls.h"
+#include "../render/escape.h"
 
 int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
                void *ctx)
 {
 	int rc;
-#define EMIT(...)                                        \
-	do {                                                 \
-		page_ref_t r_ = {__VA_ARGS__};                   \
-		if ((rc = each(&r_, ctx)) != 0)                  \
-			return rc;                                   \
+#define EMIT(kind, lang, programme, item, year)                      \
+	do {                                                             \
+		page_ref_t r_ = {kind, lang, programme, item, year};         \
+		if ((rc = each(&r_, ctx)) != 0)                              \
+			return rc;                                               \
 	} while (0)
-	EMIT(PAGE_ROOT, 0, NULL, NULL);
-	EMIT(PAGE_NOT_FOUND, 0, NULL, NULL);
+	EMIT(PAGE_ROOT, 0, NULL, NULL, 0);
+	EMIT(PAGE_NOT_FOUND, 0, NULL, NULL, 0);
 	for (size_t l = 0; l < site->nlangs; l++) {
-		EMIT(PAGE_HOME, l, site->current, NULL);
+		EMIT(PAGE_HOME, l, site->current, NULL, 0);
 		for (size_t i = 0; i < site->npages; i++)
-			EMIT(PAGE_FREE, l, NULL, &site->pages[i]);
+			EMIT(PAGE_FREE, l, NULL, &site->pages[i], 0);
 		for (size_t i = 0; i < site->nprogrammes; i++) {
 			const programme_t *p = &site->programmes[i];
-			EMIT(PAGE_PROGRAMME, l, p, NULL);
+			EMIT(PAGE_PROGRAMME, l, p, NULL, 0);
 			for (size_t j = 0; j < p->nthemes; j++)
-				EMIT(PAGE_THEME, l, p, &p->themes[j]);
-			EMIT(PAGE_ACTIONS, l, p, NULL);
+				EMIT(PAGE_THEME, l, p, &p->themes[j], 0);
+			EMIT(PAGE_ACTIONS, l, p, NULL, 0);
 			for (size_t j = 0; j < p->nactions; j++)
-				EMIT(PAGE_ACTION, l, p, &p->actions[j]);
-			EMIT(PAGE_INDICATORS, l, p, NULL);
-			for (size_t j = 0; j < p->nindicators; j++)
-				EMIT(PAGE_INDICATOR, l, p, &p->indicators[j]);
+				EMIT(PAGE_ACTION, l, p, &p->actions[j], 0);
+			for (int y = p->first_year; y && y <= p->last_year; y++)
+				EMIT(PAGE_ROADMAP, l, p, NULL, y);
+			for (size_t j = 0; j < p->nfollow_ups; j++)
+				EMIT(PAGE_FOLLOW_UP, l, p, NULL, p->follow_ups[j].year);
+			EMIT(PAGE_INDICATORS, l, p, NULL, 0);
+			for (size_t j = 0; j < p->nindicators; j++) {
+				EMIT(PAGE_INDICATOR, l, p, &p->indicators[j], 0);
+				if (view_has_chart(&p->indicators[j]))
+					EMIT(PAGE_CHART, l, p, &p->indicators[j], 0);
+			}
 		}
 	}
 #undef EMIT
@@ -46,13 +55,15 @@ const char *view_template(page_kind_t kind)
 		[PAGE_HOME] = "home", [PAGE_PROGRAMME] = "programme",
 		[PAGE_THEME] = "theme", [PAGE_ACTIONS] = "actions",
 		[PAGE_ACTION] = "action", [PAGE_INDICATORS] = "indicators",
-		[PAGE_INDICATOR] = "indicator", [PAGE_FREE] = "page"};
+		[PAGE_INDICATOR] = "indicator", [PAGE_CHART] = NULL,
+		[PAGE_ROADMAP] = "roadmap", [PAGE_FOLLOW_UP] = "follow-up",
+		[PAGE_FREE] = "page"};
 	return names[kind];
 }
 
 /* The address of a page in language lang. */
-static const char *url_in(const site_t *site, const page_ref_t *ref,
-                          size_t lang)
+static const char *url_in(arena_t *arena, const site_t *site,
+                          const page_ref_t *ref, size_t lang)
 {
 	const programme_t *p = ref->programme;
 	switch (ref->kind) {
@@ -74,17 +85,25 @@ static const char *url_in(const site_t *site, const page_ref_t *ref,
 		return p->indicator_list_urls[lang];
 	case PAGE_INDICATOR:
 		return ((const indicator_t *)ref->item)->urls[lang];
+	case PAGE_CHART:
+		return ((const indicator_t *)ref->item)->chart_urls[lang];
+	case PAGE_ROADMAP:
+		return arena_printf(arena, "%s%d/", p->roadmap_urls[lang], ref->year);
+	case PAGE_FOLLOW_UP:
+		return arena_printf(arena, "%s%d/", p->follow_up_urls[lang],
+		                    ref->year);
 	case PAGE_FREE:
 		return ((const page_t *)ref->item)->urls[lang];
 	}
 	return NULL;
 }
 
-const char *view_url(const site_t *site, const page_ref_t *ref)
+const char *view_url(arena_t *arena, const site_t *site,
+                     const page_ref_t *ref)
 {
 	if (ref->kind == PAGE_NOT_FOUND)
 		return NULL;
-	return url_in(site, ref, ref->lang);
+	return url_in(arena, site, ref, ref->lang);
 }
 
 const text_t *view_text(const view_ctx_t *v, text_t *const *texts)
@@ -116,6 +135,25 @@ void view_set_list(const view_ctx_t *v, value_t *map, const char *key,
 	val_set(v->arena, map, key, list);
 	val_set_bool(v->arena, map, arena_printf(v->arena, "has_%s", key),
 	             list->as.list.len > 0);
+}
+
+const char *view_attr_text(const view_ctx_t *v, const char *s)
+{
+	buf_t b = BUF_INIT;
+	escape_html(&b, s, strlen(s));
+	const char *copy = arena_strdup(v->arena, buf_cstr(&b));
+	buf_free(&b);
+	return copy;
+}
+
+const char *view_fill(const view_ctx_t *v, const char *key, const char *s)
+{
+	const char *pattern = view_word(v, key);
+	const char *at = strstr(pattern, "{n}");
+	if (!at)
+		return arena_printf(v->arena, "%s %s", pattern, s);
+	return arena_printf(v->arena, "%.*s%s%s", (int)(at - pattern), pattern, s,
+	                    at + 3);
 }
 
 value_t *view_link(const view_ctx_t *v, const char *text, const char *url)
@@ -186,7 +224,14 @@ static const char *page_title(const view_ctx_t *v)
 	case PAGE_INDICATORS:
 		return view_word(v, "titles.indicators");
 	case PAGE_INDICATOR:
+	case PAGE_CHART:
 		return view_title(v, ((const indicator_t *)r->item)->texts);
+	case PAGE_ROADMAP:
+		return view_fill(v, "titles.roadmap",
+		                 arena_printf(v->arena, "%d", r->year));
+	case PAGE_FOLLOW_UP:
+		return view_fill(v, "titles.follow_up",
+		                 arena_printf(v->arena, "%d", r->year));
 	case PAGE_FREE:
 		return view_title(v, ((const page_t *)r->item)->texts);
 	}
@@ -200,7 +245,7 @@ static void add_languages(const view_ctx_t *v, value_t *root)
 	const site_t *site = v->site;
 	value_t *switcher = val_list(a), *alternates = val_list(a);
 	for (size_t l = 0; l < site->nlangs; l++) {
-		const char *url = url_in(site, v->ref, l);
+		const char *url = url_in(a, site, v->ref, l);
 		value_t *m = val_map(a);
 		val_set(a, m, "code", val_str_ref(a, site->langs[l]));
 		val_set(a, m, "name",
@@ -345,7 +390,11 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 {
 	view_ctx_t v = {arena, site, ref->lang, ref};
 	value_t *root = val_map(arena);
-	const char *url = view_url(site, ref);
+	if (ref->kind == PAGE_CHART) {
+		view_chart_file(&v, root);
+		return root;
+	}
+	const char *url = view_url(arena, site, ref);
 	val_set(arena, root, "lang", val_str_ref(arena, site->langs[v.lang]));
 	val_set(arena, root, "t", (value_t *)site->i18n[v.lang]);
 	add_site(&v, root);
@@ -383,6 +432,12 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 		break;
 	case PAGE_INDICATORS:
 		view_indicators(&v, root);
+		break;
+	case PAGE_ROADMAP:
+		view_roadmap(&v, root);
+		break;
+	case PAGE_FOLLOW_UP:
+		view_follow_up(&v, root);
 		break;
 	case PAGE_INDICATOR:
 		view_indicator(&v, root);

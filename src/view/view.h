@@ -17,6 +17,9 @@ typedef enum {
 	PAGE_ACTION,
 	PAGE_INDICATORS,
 	PAGE_INDICATOR,
+	PAGE_CHART,      /* an indicator's chart as an SVG file, for embedding */
+	PAGE_ROADMAP,    /* a year's actions and what became of them */
+	PAGE_FOLLOW_UP,  /* a year's follow-up report, as the city board gets it */
 	PAGE_FREE
 } page_kind_t;
 
@@ -25,6 +28,7 @@ typedef struct {
 	size_t lang;                  /* unused for the root and 404 */
 	const programme_t *programme; /* for programme pages */
 	const void *item;             /* theme_t, action_t, indicator_t, page_t */
+	int year;                     /* roadmap and follow-up pages */
 } page_ref_t;
 
 /* Calls each(ref, ctx) for every page, in a fixed order. Returns the first
@@ -32,10 +36,16 @@ typedef struct {
 int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
                void *ctx);
 
-/* The template a page is rendered with ("action" for PAGE_ACTION). */
+/* The template a page is rendered with ("action" for PAGE_ACTION), or
+ * NULL for a file the view makes whole (its tree's "content"). */
 const char *view_template(page_kind_t kind);
-/* The page's address (root-relative, below the site's base path). */
-const char *view_url(const site_t *site, const page_ref_t *ref);
+
+/* Whether an indicator has numbers to chart (and a PAGE_CHART). */
+bool view_has_chart(const indicator_t *ind);
+/* The page's address (root-relative, below the site's base path),
+ * allocated from arena when it must be made; NULL for the 404 page. */
+const char *view_url(arena_t *arena, const site_t *site,
+                     const page_ref_t *ref);
 /* The value tree for one page, allocated from arena. */
 value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref);
 

@@ -17,6 +17,8 @@ typedef struct {
 const text_t *view_text(const view_ctx_t *v, text_t *const *texts);
 const char *view_title(const view_ctx_t *v, text_t *const *texts);
 const char *view_word(const view_ctx_t *v, const char *key);
+/* The i18n pattern at key with "{n}" replaced by s ("Target {n}"). */
+const char *view_fill(const view_ctx_t *v, const char *key, const char *s);
 
 /* Sets key to s, or to null when s is NULL. Templates look a missing key
  * up in the enclosing contexts (Mustache's rule), so every key a template
@@ -28,6 +30,9 @@ void view_set_text(const view_ctx_t *v, value_t *map, const char *key,
  * template can wrap a list without repeating the wrapper per item. */
 void view_set_list(const view_ctx_t *v, value_t *map, const char *key,
                    value_t *list);
+
+/* s escaped for an HTML attribute (for snippets a page shows as code). */
+const char *view_attr_text(const view_ctx_t *v, const char *s);
 
 /* {text, url} items and lists of them. */
 value_t *view_link(const view_ctx_t *v, const char *text, const char *url);
@@ -45,10 +50,27 @@ value_t *view_action_item(const view_ctx_t *v, const action_t *a);
 value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind);
 value_t *view_progress(const view_ctx_t *v, const programme_t *p,
                        const theme_t *only);
+/* The same from counts per status. */
+value_t *view_progress_of(const view_ctx_t *v, const size_t *counts,
+                          size_t total);
+/* programme: title, links, themes, progress and counts. */
+void view_programme_summary(const view_ctx_t *v, value_t *root,
+                            const programme_t *p);
 const char *view_indicator_value(const view_ctx_t *v, const indicator_t *ind,
                                  const indicator_value_t *val);
 /* Adds body, borrowed-language notice and description from a text. */
 void view_add_text(const view_ctx_t *v, value_t *page, const text_t *t);
+
+/* Charts (view/chart.c): SVG text, or NULL for an indicator without
+ * numbers; the description says the chart in words. */
+const char *view_chart(const view_ctx_t *v, const indicator_t *ind,
+                       bool standalone);
+const char *view_sparkline(const view_ctx_t *v, const indicator_t *ind);
+const char *view_chart_desc(const view_ctx_t *v, const indicator_t *ind);
+void view_chart_file(const view_ctx_t *v, value_t *root);
+/* The latest value as percent of the target (direction considered), or
+ * negative when unknown. */
+double view_indicator_progress(const indicator_t *ind);
 
 /* Page builders: each fills the page-specific part of the root map. */
 void view_home(const view_ctx_t *v, value_t *root);
@@ -57,6 +79,8 @@ void view_theme(const view_ctx_t *v, value_t *root);
 void view_actions(const view_ctx_t *v, value_t *root);
 void view_action(const view_ctx_t *v, value_t *root);
 void view_indicators(const view_ctx_t *v, value_t *root);
+void view_roadmap(const view_ctx_t *v, value_t *root);
+void view_follow_up(const view_ctx_t *v, value_t *root);
 void view_indicator(const view_ctx_t *v, value_t *root);
 
 #endif

@@ -127,14 +127,21 @@ static int write_page(const page_ref_t *ref, void *ctx)
 	arena_t *arena = arena_new();
 	value_t *view = view_build(arena, w->site, ref);
 	buf_reset(&w->html);
-	tmpl_render(w->templates, view_template(ref->kind), view, &w->html);
-	if (w->inject)
-		inject(&w->html, w->inject);
-	const char *url = view_url(w->site, ref);
+	const char *template = view_template(ref->kind);
+	if (template) {
+		tmpl_render(w->templates, template, view, &w->html);
+		if (w->inject)
+			inject(&w->html, w->inject);
+	} else {
+		const value_t *content = val_get(view, "content");
+		if (content && content->kind == VAL_STRING)
+			buf_put(&w->html, content->as.str.s, content->as.str.len);
+	}
+	const char *url = view_url(arena, w->site, ref);
 	const char *rel = url ? urls_file(arena, w->site, url) : "404.html";
 	int rc = write_file(w, rel, w->html.data, w->html.len);
 	arena_free(arena);
-	w->pages++;
+	w->pages += template != NULL;
 	return rc;
 }
 

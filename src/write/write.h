@@ -9,7 +9,7 @@
 #include "../model/model.h"
 
 typedef struct {
-	size_t pages;
+	size_t pages;   /* HTML pages; other files are not counted */
 	char *io_error; /* what failed, or NULL; the caller frees it */
 } write_result_t;
 

@@ -58,12 +58,15 @@ int main(void)
 
 	count_t c = {0};
 	view_pages(site, count, &c);
-	CHECK(c.pages == 26);
+	CHECK(c.pages == 34);
 	CHECK(c.per_kind[PAGE_ACTION] == 4 && c.per_kind[PAGE_INDICATOR] == 4);
+	/* Two years of roadmap, one follow-up, one indicator with numbers. */
+	CHECK(c.per_kind[PAGE_ROADMAP] == 4 && c.per_kind[PAGE_FOLLOW_UP] == 2);
+	CHECK(c.per_kind[PAGE_CHART] == 2);
 	CHECK(c.per_kind[PAGE_ROOT] == 1 && c.per_kind[PAGE_NOT_FOUND] == 1);
 
 	arena_t *a = arena_new();
-	page_ref_t ref = {PAGE_ACTION, 1, p, model_action(p, "a1")};
+	page_ref_t ref = {PAGE_ACTION, 1, p, model_action(p, "a1"), 0};
 	CHECK_STR(view_template(ref.kind), "action");
 	value_t *v = view_build(a, site, &ref);
 	CHECK_STR(at(v, "lang"), "sv");
@@ -95,7 +98,7 @@ int main(void)
 	arena_free(a);
 
 	a = arena_new();
-	page_ref_t home = {PAGE_HOME, 0, p, NULL};
+	page_ref_t home = {PAGE_HOME, 0, p, NULL, 0};
 	v = view_build(a, site, &home);
 	CHECK_STR(at(v, "programme.progress.total"), "2");
 	CHECK_STR(at(v, "programme.progress.statuses.0.name"), "Tehty");
@@ -106,7 +109,7 @@ int main(void)
 	arena_free(a);
 
 	a = arena_new();
-	page_ref_t root = {PAGE_ROOT, 0, NULL, NULL};
+	page_ref_t root = {PAGE_ROOT, 0, NULL, NULL, 0};
 	v = view_build(a, site, &root);
 	CHECK_STR(at(v, "all_languages.1.language_name"), "Svenska");
 	CHECK_STR(at(v, "all_languages.1.url"), "/mini/sv/");

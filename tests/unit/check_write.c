@@ -65,12 +65,15 @@ int main(void)
 	site = load("themes/default", &d);
 	w = write_site(site, out, NULL, &d);
 	CHECK(w.io_error == NULL && d.errors == 0);
-	CHECK(w.pages == 26);
+	CHECK(w.pages == 32);
 	CHECK(!fs_is_file(marker));
 	char *page = fs_join(out, "sv/programmet/atgarder/a1/index.html");
 	CHECK(fs_is_file(page));
 	char *css = fs_join(out, "static/style.css");
 	CHECK(fs_is_file(css));
+	char *chart = fs_join(out, "fi/ohjelma/mittarit/tyytyvaisyys/chart.svg");
+	CHECK(fs_is_file(chart));
+	free(chart);
 	CHECK(leftovers(dir) == 0);
 	model_free(site);
 	diags_free(&d);

@@ -1,0 +1,328 @@
+#include "chart.h"
+
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/alloc.h"
+
+/* The drawing area, in viewBox units. Narrow enough that its text stays
+ * readable when a phone scales it down to 320 px. */
+enum { WIDTH = 400, HEIGHT = 250, LEFT = 52, RIGHT = 12, TOP = 34,
+       BOTTOM = 30 };
+
+/* Colours for standalone files, which the site's stylesheet does not
+ * reach; the same as the theme's defaults. Forced-colours mode gets
+ * system colours. */
+static const char standalone_style[] =
+	".chart-background{fill:#fff}"
+	"text{font-family:system-ui,sans-serif;font-size:13px;fill:#1b1f24}"
+	".chart-bar{fill:#1f5fa8}.chart-grid{stroke:#c9d0d8}"
+	".chart-axis{stroke:#1b1f24}.chart-target{stroke:#1b1f24;"
+	"stroke-width:2;stroke-dasharray:6 4}.chart-gap{fill:none;stroke:#5f6b76;"
+	"stroke-dasharray:3 3}.chart-muted{fill:#4a5563}"
+	"@media (forced-colors:active){.chart-background{fill:Canvas}"
+	".chart-bar{fill:CanvasText}"
+	"text{fill:CanvasText}.chart-target,.chart-axis{stroke:CanvasText}}";
+
+typedef struct {
+	xmlTextWriterPtr w;
+	xmlBufferPtr buf;
+} svg_t;
+
+static void num(char *out, size_t size, double v)
+{
+	snprintf(out, size, "%.1f", v);
+}
+
+static void attr(svg_t *s, const char *name, const char *value)
+{
+	xmlTextWriterWriteAttribute(s->w, BAD_CAST name, BAD_CAST value);
+}
+
+static void attr_num(svg_t *s, const char *name, double v)
+{
+	char b[32];
+	num(b, sizeof b, v);
+	attr(s, name, b);
+}
+
+static void start(svg_t *s, const char *element)
+{
+	xmlTextWriterStartElement(s->w, BAD_CAST element);
+}
+
+static void end(svg_t *s)
+{
+	xmlTextWriterEndElement(s->w);
+}
+
+static void text_at(svg_t *s, double x, double y, const char *anchor,
+                    const char *class_name, const char *text)
+{
+	start(s, "text");
+	attr_num(s, "x", x);
+	attr_num(s, "y", y);
+	if (anchor)
+		attr(s, "text-anchor", anchor);
+	if (class_name)
+		attr(s, "class", class_name);
+	xmlTextWriterWriteString(s->w, BAD_CAST text);
+	end(s);
+}
+
+static void line(svg_t *s, double x1, double y1, double x2, double y2,
+                 const char *class_name)
+{
+	start(s, "line");
+	attr_num(s, "x1", x1);
+	attr_num(s, "y1", y1);
+	attr_num(s, "x2", x2);
+	attr_num(s, "y2", y2);
+	attr(s, "class", class_name);
+	end(s);
+}
+
+static void rect(svg_t *s, double x, double y, double w, double h,
+                 const char *class_name)
+{
+	start(s, "rect");
+	attr_num(s, "x", x);
+	attr_num(s, "y", y);
+	attr_num(s, "width", w);
+	attr_num(s, "height", h);
+	attr(s, "class", class_name);
+	end(s);
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving about four ticks. */
+static double tick_step(double span)
+{
+	double raw = span / 4;
+	double power = pow(10, floor(log10(raw)));
+	double m = raw / power;
+	return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+typedef struct {
+	double lo, hi;
+} range_t;
+
+static range_t value_range(const chart_t *c)
+{
+	range_t r = {0, 0};
+	if (c->has_scale) {
+		r.lo = c->scale_min;
+		r.hi = c->scale_max;
+	}
+	for (size_t i = 0; i < c->nbars; i++) {
+		if (!c->bars[i].has_value)
+			continue;
+		r.lo = fmin(r.lo, c->bars[i].value);
+		r.hi = fmax(r.hi, c->bars[i].value);
+	}
+	if (c->has_target)
+		r.hi = fmax(r.hi, c->target);
+	if (r.hi <= r.lo)
+		r.hi = r.lo + 1;
+	double step = tick_step(r.hi - r.lo);
+	r.hi = ceil(r.hi / step) * step;
+	if (!c->has_scale)
+		r.lo = floor(r.lo / step) * step;
+	return r;
+}
+
+/* The y coordinate of v in the plot area. */
+static double y_of(range_t r, double v)
+{
+	double plot = HEIGHT - TOP - BOTTOM;
+	return TOP + plot * (1 - (v - r.lo) / (r.hi - r.lo));
+}
+
+static void grid(svg_t *s, range_t r, const chart_t *c)
+{
+	double step = tick_step(r.hi - r.lo);
+	char label[32];
+	for (double v = r.lo; v <= r.hi + step / 2; v += step) {
+		double y = y_of(r, v);
+		line(s, LEFT, y, WIDTH - RIGHT, y, "chart-grid");
+		if (fabs(v - round(v)) < 1e-9)
+			snprintf(label, sizeof label, "%.0f", v);
+		else
+			snprintf(label, sizeof label, "%g", v);
+		char *point = strchr(label, '.');
+		if (point && c->decimal)
+			*point = c->decimal;
+		text_at(s, LEFT - 6, y + 4, "end", "chart-muted", label);
+	}
+	line(s, LEFT, TOP, LEFT, HEIGHT - BOTTOM, "chart-axis");
+	line(s, LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM,
+	     "chart-axis");
+}
+
+/* A year without a number: an outlined gap with its state written in it,
+ * broken into lines at spaces. */
+static void gap(svg_t *s, double x, double w, const char *state)
+{
+	double top = TOP + 20, bottom = HEIGHT - BOTTOM;
+	rect(s, x, top, w, bottom - top, "chart-gap");
+	char *copy = xstrdup(state ? state : "");
+	double y = top + 18;
+	char *save = NULL;
+	start(s, "text");
+	attr(s, "text-anchor", "middle");
+	attr(s, "class", "chart-muted");
+	for (char *word = strtok_r(copy, " ", &save); word;
+	     word = strtok_r(NULL, " ", &save)) {
+		start(s, "tspan");
+		attr_num(s, "x", x + w / 2);
+		attr_num(s, "y", y);
+		xmlTextWriterWriteString(s->w, BAD_CAST word);
+		end(s);
+		y += 15;
+	}
+	end(s);
+	free(copy);
+}
+
+static void bars(svg_t *s, range_t r, const chart_t *c)
+{
+	double plot = WIDTH - LEFT - RIGHT;
+	double slot = plot / (double)(c->nbars ? c->nbars : 1);
+	double w = fmin(slot * 0.6, 90);
+	for (size_t i = 0; i < c->nbars; i++) {
+		const chart_bar_t *b = &c->bars[i];
+		double x = LEFT + slot * (double)i + (slot - w) / 2;
+		text_at(s, x + w / 2, HEIGHT - BOTTOM + 18, "middle", NULL, b->label);
+		if (!b->has_value) {
+			gap(s, x, w, b->text);
+			continue;
+		}
+		/* Bars grow from zero, or from the bottom of a scale like 1–4. */
+		double y0 = y_of(r, r.lo > 0 ? r.lo : 0);
+		double y = y_of(r, b->value);
+		rect(s, x, fmin(y, y0), w, fabs(y0 - y), "chart-bar");
+		text_at(s, x + w / 2, fmin(y, y0) - 6, "middle", NULL, b->text);
+	}
+}
+
+static void target(svg_t *s, range_t r, const chart_t *c)
+{
+	if (!c->has_target)
+		return;
+	double y = y_of(r, c->target);
+	line(s, LEFT, y, WIDTH - RIGHT, y, "chart-target");
+	text_at(s, WIDTH - RIGHT, y - 6, "end", NULL, c->target_text);
+}
+
+static void open_svg(svg_t *s, const chart_t *c, bool standalone)
+{
+	s->buf = xmlBufferCreate();
+	s->w = xmlNewTextWriterMemory(s->buf, 0);
+	if (!s->buf || !s->w)
+		abort();
+	if (standalone)
+		xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL);
+	start(s, "svg");
+	char box[64];
+	if (standalone) {
+		attr(s, "xmlns", "http://www.w3.org/2000/svg");
+		if (c->lang)
+			attr(s, "xml:lang", c->lang);
+		snprintf(box, sizeof box, "%d", WIDTH);
+		attr(s, "width", box);
+		snprintf(box, sizeof box, "%d", HEIGHT);
+		attr(s, "height", box);
+	}
+	snprintf(box, sizeof box, "0 0 %d %d", WIDTH, HEIGHT);
+	attr(s, "viewBox", box);
+	attr(s, "class", "chart");
+	attr(s, "role", "img");
+	char *ids = xmalloc(2 * strlen(c->id) + 16);
+	sprintf(ids, "%s-title %s-desc", c->id, c->id);
+	attr(s, "aria-labelledby", ids);
+	free(ids);
+}
+
+static void close_svg(svg_t *s, buf_t *out)
+{
+	end(s);
+	xmlTextWriterEndDocument(s->w);
+	xmlFreeTextWriter(s->w);
+	buf_put(out, (const char *)xmlBufferContent(s->buf),
+	        (size_t)xmlBufferLength(s->buf));
+	xmlBufferFree(s->buf);
+}
+
+static void titled(svg_t *s, const char *element, const char *id,
+                   const char *suffix, const char *text)
+{
+	char *full = xmalloc(strlen(id) + strlen(suffix) + 1);
+	sprintf(full, "%s%s", id, suffix);
+	start(s, element);
+	attr(s, "id", full);
+	xmlTextWriterWriteString(s->w, BAD_CAST text);
+	end(s);
+	free(full);
+}
+
+void chart_svg(const chart_t *c, bool standalone, buf_t *out)
+{
+	svg_t s;
+	open_svg(&s, c, standalone);
+	titled(&s, "title", c->id, "-title", c->title);
+	titled(&s, "desc", c->id, "-desc", c->desc);
+	if (standalone) {
+		start(&s, "style");
+		xmlTextWriterWriteString(s.w, BAD_CAST standalone_style);
+		end(&s);
+		rect(&s, 0, 0, WIDTH, HEIGHT, "chart-background");
+	}
+	range_t r = value_range(c);
+	grid(&s, r, c);
+	if (c->direction_text)
+		text_at(&s, LEFT, 18, NULL, "chart-muted", c->direction_text);
+	bars(&s, r, c);
+	target(&s, r, c);
+	close_svg(&s, out);
+}
+
+void chart_sparkline(const chart_t *c, buf_t *out)
+{
+	enum { W = 96, H = 24 };
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+	if (!buf || !w)
+		abort();
+	svg_t s = {w, buf};
+	start(&s, "svg");
+	char box[32];
+	snprintf(box, sizeof box, "0 0 %d %d", W, H);
+	attr(&s, "viewBox", box);
+	attr(&s, "class", "sparkline");
+	attr(&s, "aria-hidden", "true");
+	attr(&s, "focusable", "false");
+	range_t r = value_range(c);
+	double slot = (double)W / (double)(c->nbars ? c->nbars : 1);
+	for (size_t i = 0; i < c->nbars; i++) {
+		const chart_bar_t *b = &c->bars[i];
+		double x = slot * (double)i + slot * 0.15;
+		if (!b->has_value) {
+			rect(&s, x, 2, slot * 0.7, H - 4, "chart-gap");
+			continue;
+		}
+		double h = (H - 2) * (b->value - r.lo) / (r.hi - r.lo);
+		rect(&s, x, H - 1 - h, slot * 0.7, h, "chart-bar");
+	}
+	if (c->has_target) {
+		double y = H - 1 - (H - 2) * (c->target - r.lo) / (r.hi - r.lo);
+		line(&s, 0, y, W, y, "chart-target");
+	}
+	end(&s);
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	buf_put(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	xmlBufferFree(buf);
+}

@@ -1,0 +1,203 @@
+/* The pages of one year: the roadmap (what was planned for the year and
+ * what became of it) and the follow-up report the city board receives
+ * (indicators, the status of every project, the completed ones with their
+ * impact and cost, and the next year's actions). */
+#include "view_internal.h"
+
+#include <stdio.h>
+
+static const char *year_text(const view_ctx_t *v, int year)
+{
+	return arena_printf(v->arena, "%d", year);
+}
+
+/* An action as a row of the year's tables. */
+static value_t *row(const view_ctx_t *v, const action_t *x, int year)
+{
+	arena_t *a = v->arena;
+	value_t *m = view_action_item(v, x);
+	int s = model_status_in(x, year);
+	value_t *status = NULL;
+	if (s >= 0) {
+		status = val_map(a);
+		val_set(a, status, "id", val_str_ref(a, enum_id(ENUM_STATUS, s)));
+		val_set(a, status, "name",
+		        val_str_ref(a, format_enum(v->site, v->lang, ENUM_STATUS, s)));
+	}
+	val_set(a, m, "status_then", status ? status : val_null(a));
+	const text_t *t = view_text(v, x->texts);
+	view_set_text(v, m, "problem", t ? t->problem : NULL);
+	view_set_text(v, m, "impact", t ? t->impact : NULL);
+	view_set_text(v, m, "theme_code", x->theme ? x->theme->code : NULL);
+	const char *cost = NULL;
+	if (x->has_cost) {
+		cost = arena_printf(a, "%s, %s",
+		                    format_money(a, v->site, v->lang, x->cost_eur),
+		                    format_enum(v->site, v->lang, ENUM_COST_KIND,
+		                                x->cost_kind.id));
+		if (x->funding.id >= 0)
+			cost = arena_printf(a, "%s (%s)", cost,
+			                    format_enum(v->site, v->lang, ENUM_FUNDING,
+			                                x->funding.id));
+	}
+	view_set_text(v, m, "cost", cost);
+	return m;
+}
+
+/* Actions carried out in year, each with its status at that year's
+ * follow-up (status_then) and now (status). */
+static value_t *actions_of(const view_ctx_t *v, const programme_t *p,
+                           int year, bool (*keep)(const action_t *, int))
+{
+	value_t *list = val_list(v->arena);
+	for (size_t i = 0; i < p->nactions; i++)
+		if (keep(&p->actions[i], year))
+			val_push(v->arena, list, row(v, &p->actions[i], year));
+	return list;
+}
+
+static bool planned_for(const action_t *x, int year)
+{
+	return model_action_in_year(x, year);
+}
+
+static bool done_in(const action_t *x, int year)
+{
+	return model_action_in_year(x, year) &&
+	       model_status_in(x, year) == STATUS_DONE;
+}
+
+/* Counts of the statuses at year's follow-up of the actions of year. */
+static value_t *status_counts(const view_ctx_t *v, const programme_t *p,
+                              int year)
+{
+	size_t counts[STATUS_COUNT] = {0}, total = 0;
+	for (size_t i = 0; i < p->nactions; i++) {
+		const action_t *x = &p->actions[i];
+		int s = model_status_in(x, year);
+		if (!model_action_in_year(x, year) || s < 0)
+			continue;
+		counts[s]++;
+		total++;
+	}
+	return view_progress_of(v, counts, total);
+}
+
+/* Indicator rows with a value for each year up to and including year. */
+static value_t *indicator_table(const view_ctx_t *v, const programme_t *p,
+                                int year, value_t **years_out)
+{
+	arena_t *a = v->arena;
+	int first = year;
+	for (size_t i = 0; i < p->nindicators; i++)
+		for (size_t j = 0; j < p->indicators[i].nvalues; j++)
+			if (p->indicators[i].values[j].year < first)
+				first = p->indicators[i].values[j].year;
+	value_t *years = val_list(a);
+	for (int y = first; y <= year; y++)
+		val_push(a, years, val_str_ref(a, year_text(v, y)));
+	*years_out = years;
+	value_t *rows = val_list(a);
+	for (size_t i = 0; i < p->nindicators; i++) {
+		const indicator_t *ind = &p->indicators[i];
+		value_t *m = view_indicator_item(v, ind);
+		value_t *cells = val_list(a);
+		for (int y = first; y <= year; y++) {
+			const indicator_value_t *found = NULL;
+			for (size_t j = 0; j < ind->nvalues; j++)
+				if (ind->values[j].year == y)
+					found = &ind->values[j];
+			value_t *cell = val_map(a);
+			view_set_text(v, cell, "value",
+			              found ? view_indicator_value(v, ind, found) : NULL);
+			val_set_bool(a, cell, "is_state", found && !found->is_number);
+			val_push(a, cells, cell);
+		}
+		val_set(a, m, "cells", cells);
+		view_set_text(v, m, "theme_code", ind->theme ? ind->theme->code : NULL);
+		val_push(a, rows, m);
+	}
+	return rows;
+}
+
+static void add_year_links(const view_ctx_t *v, value_t *root,
+                           const programme_t *p)
+{
+	arena_t *a = v->arena;
+	value_t *roadmaps = val_list(a), *reports = val_list(a);
+	for (int y = p->first_year; y && y <= p->last_year; y++) {
+		value_t *m = view_link(v, year_text(v, y),
+		                       arena_printf(a, "%s%d/", p->roadmap_urls[v->lang],
+		                                    y));
+		val_set_bool(a, m, "current",
+		             v->ref->kind == PAGE_ROADMAP && v->ref->year == y);
+		val_push(a, roadmaps, m);
+	}
+	for (size_t i = 0; i < p->nfollow_ups; i++) {
+		int y = p->follow_ups[i].year;
+		value_t *m = view_link(v, year_text(v, y),
+		                       arena_printf(a, "%s%d/",
+		                                    p->follow_up_urls[v->lang], y));
+		val_set_bool(a, m, "current",
+		             v->ref->kind == PAGE_FOLLOW_UP && v->ref->year == y);
+		val_push(a, reports, m);
+	}
+	view_set_list(v, root, "roadmap_years", roadmaps);
+	view_set_list(v, root, "follow_up_years", reports);
+}
+
+void view_roadmap(const view_ctx_t *v, value_t *root)
+{
+	arena_t *a = v->arena;
+	const programme_t *p = v->ref->programme;
+	int year = v->ref->year;
+	value_t *m = val_map(a);
+	val_set(a, m, "year", val_str_ref(a, year_text(v, year)));
+	value_t *list = actions_of(v, p, year, planned_for);
+	view_set_list(v, m, "actions", list);
+	val_set(a, m, "count",
+	        val_str_ref(a, arena_printf(a, "%zu", list->as.list.len)));
+	const follow_up_t *f = model_follow_up(p, year);
+	if (f) {
+		value_t *fu = val_map(a);
+		val_set(a, fu, "date",
+		        val_str_ref(a, format_date(a, v->site, v->lang, f->date)));
+		val_set(a, fu, "url",
+		        val_str_ref(a, arena_printf(a, "%s%d/",
+		                                    p->follow_up_urls[v->lang], year)));
+		val_set(a, fu, "progress", status_counts(v, p, year));
+		val_set(a, m, "follow_up", fu);
+	} else {
+		val_set(a, m, "follow_up", val_null(a));
+	}
+	val_set(a, root, "roadmap", m);
+	add_year_links(v, root, p);
+	view_programme_summary(v, root, p);
+}
+
+void view_follow_up(const view_ctx_t *v, value_t *root)
+{
+	arena_t *a = v->arena;
+	const programme_t *p = v->ref->programme;
+	int year = v->ref->year;
+	const follow_up_t *f = model_follow_up(p, year);
+	value_t *m = val_map(a);
+	val_set(a, m, "year", val_str_ref(a, year_text(v, year)));
+	val_set(a, m, "next_year", val_str_ref(a, year_text(v, year + 1)));
+	val_set(a, m, "date",
+	        val_str_ref(a, format_date(a, v->site, v->lang, f ? f->date : "")));
+	value_t *years;
+	value_t *indicators = indicator_table(v, p, year, &years);
+	view_set_list(v, m, "indicators", indicators);
+	val_set(a, m, "indicator_years", years);
+	value_t *projects = actions_of(v, p, year, planned_for);
+	view_set_list(v, m, "projects", projects);
+	val_set(a, m, "project_count",
+	        val_str_ref(a, arena_printf(a, "%zu", projects->as.list.len)));
+	val_set(a, m, "progress", status_counts(v, p, year));
+	view_set_list(v, m, "completed", actions_of(v, p, year, done_in));
+	view_set_list(v, m, "next", actions_of(v, p, year + 1, planned_for));
+	val_set(a, root, "report", m);
+	add_year_links(v, root, p);
+	view_programme_summary(v, root, p);
+}
