@@ -152,6 +152,20 @@ static void claim(slugs_t *s, const text_t *t)
 	           MSG_DUPLICATE_SLUG, t->slug, other->path);
 }
 
+/* The action list's filter pages live beside the actions, under the
+ * theme's words for the facets (facets.<facet>.path). */
+static void reserve_facet_words(slugs_t *s, const site_t *site, size_t l)
+{
+	static const text_t reserved = {.path = "the filter pages of the action list"};
+	const value_t *facets = val_get(site->i18n[l], "facets");
+	for (size_t i = 0; facets && facets->kind == VAL_MAP &&
+	                   i < facets->as.map.len; i++) {
+		const value_t *path = val_get(facets->as.map.items[i].val, "path");
+		if (path && path->kind == VAL_STRING)
+			map_put(&s->seen, path->as.str.s, (void *)&reserved);
+	}
+}
+
 static void unique_slugs(checker_t *c)
 {
 	site_t *site = c->site;
@@ -170,6 +184,7 @@ static void unique_slugs(checker_t *c)
 				claim(&s, p->themes[j].texts[l]);
 			map_free(&s.seen);
 			s.seen = (map_t)MAP_INIT;
+			reserve_facet_words(&s, site, l);
 			for (size_t j = 0; j < p->nactions; j++)
 				claim(&s, p->actions[j].texts[l]);
 			map_free(&s.seen);

@@ -56,6 +56,7 @@ value_t *view_action_item(const view_ctx_t *v, const action_t *x)
 	view_set_text(v, m, "summary", t ? t->summary : NULL);
 	view_set_text(v, m, "borrowed_lang", t && t->borrowed ? t->lang : NULL);
 	val_set(a, m, "years", val_str_ref(a, years_text(a, x->years, x->nyears)));
+	val_set(a, m, "facet_keys", val_str_ref(a, view_facet_keys(v, x)));
 	int status = model_current_status(x);
 	if (status >= 0) {
 		value_t *s = val_map(a);

@@ -142,6 +142,7 @@ void view_home(const view_ctx_t *v, value_t *root)
 	if (!p)
 		return;
 	view_programme_summary(v, root, p);
+	view_year_links(v, root, p);
 	view_set_list(v, root, "updates", latest_updates(v, p));
 }
 
@@ -151,6 +152,7 @@ void view_programme(const view_ctx_t *v, value_t *root)
 	const programme_t *p = v->ref->programme;
 	view_add_text(v, val_get(root, "page"), view_text(v, p->texts));
 	view_programme_summary(v, root, p);
+	view_year_links(v, root, p);
 	if (p->decision_date) {
 		value_t *d = val_map(a);
 		view_set_text(v, d, "body",
@@ -199,6 +201,7 @@ void view_actions(const view_ctx_t *v, value_t *root)
 	const programme_t *p = v->ref->programme;
 	view_programme_summary(v, root, p);
 	val_set(v->arena, root, "themes", by_theme(v, p, false));
+	view_facet_nav(v, root, p);
 }
 
 void view_indicators(const view_ctx_t *v, value_t *root)

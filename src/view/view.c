@@ -11,12 +11,13 @@
 int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
                void *ctx)
 {
-	int rc;
+	int rc = 0;
+	arena_t *keys = arena_new(); /* the facet values of filter pages */
 #define EMIT(kind, lang, programme, item, year)                      \
 	do {                                                             \
 		page_ref_t r_ = {kind, lang, programme, item, year};         \
 		if ((rc = each(&r_, ctx)) != 0)                              \
-			return rc;                                               \
+			goto out;                                                \
 	} while (0)
 	EMIT(PAGE_ROOT, 0, NULL, NULL, 0);
 	EMIT(PAGE_NOT_FOUND, 0, NULL, NULL, 0);
@@ -30,6 +31,12 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
 			for (size_t j = 0; j < p->nthemes; j++)
 				EMIT(PAGE_THEME, l, p, &p->themes[j], 0);
 			EMIT(PAGE_ACTIONS, l, p, NULL, 0);
+			for (size_t f = 0; f < view_facet_count(); f++) {
+				size_t n;
+				facet_value_t *values = view_facet_values(keys, p, f, &n);
+				for (size_t k = 0; k < n; k++)
+					EMIT(PAGE_FILTER, l, p, values[k].key, (int)f);
+			}
 			for (size_t j = 0; j < p->nactions; j++)
 				EMIT(PAGE_ACTION, l, p, &p->actions[j], 0);
 			for (int y = p->first_year; y && y <= p->last_year; y++)
@@ -45,7 +52,9 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
 		}
 	}
 #undef EMIT
-	return 0;
+out:
+	arena_free(keys);
+	return rc;
 }
 
 const char *view_template(page_kind_t kind)
@@ -57,6 +66,7 @@ const char *view_template(page_kind_t kind)
 		[PAGE_ACTION] = "action", [PAGE_INDICATORS] = "indicators",
 		[PAGE_INDICATOR] = "indicator", [PAGE_CHART] = NULL,
 		[PAGE_ROADMAP] = "roadmap", [PAGE_FOLLOW_UP] = "follow-up",
+		[PAGE_FILTER] = "filter",
 		[PAGE_FREE] = "page"};
 	return names[kind];
 }
@@ -92,6 +102,10 @@ static const char *url_in(arena_t *arena, const site_t *site,
 	case PAGE_FOLLOW_UP:
 		return arena_printf(arena, "%s%d/", p->follow_up_urls[lang],
 		                    ref->year);
+	case PAGE_FILTER: {
+		view_ctx_t in = {arena, site, lang, ref};
+		return view_facet_url(&in, p, (size_t)ref->year, ref->item);
+	}
 	case PAGE_FREE:
 		return ((const page_t *)ref->item)->urls[lang];
 	}
@@ -232,6 +246,12 @@ static const char *page_title(const view_ctx_t *v)
 	case PAGE_FOLLOW_UP:
 		return view_fill(v, "titles.follow_up",
 		                 arena_printf(v->arena, "%d", r->year));
+	case PAGE_FILTER:
+		return arena_printf(
+			v->arena, "%s: %s",
+			view_word(v, arena_printf(v->arena, "facets.%s.name",
+			                          view_facet_id((size_t)r->year))),
+			view_facet_label(v, r->programme, (size_t)r->year, r->item));
 	case PAGE_FREE:
 		return view_title(v, ((const page_t *)r->item)->texts);
 	}
@@ -276,7 +296,7 @@ static void add_breadcrumbs(const view_ctx_t *v, value_t *root)
 	const programme_t *p = r->programme;
 	if (p && r->kind != PAGE_PROGRAMME && r->kind != PAGE_HOME)
 		val_push(a, trail, view_link(v, view_title(v, p->texts), p->urls[l]));
-	if (r->kind == PAGE_ACTION)
+	if (r->kind == PAGE_ACTION || r->kind == PAGE_FILTER)
 		val_push(a, trail, view_link(v, view_word(v, "titles.actions"),
 		                             p->action_list_urls[l]));
 	if (r->kind == PAGE_INDICATOR)
@@ -320,7 +340,7 @@ static void add_navigation(const view_ctx_t *v, value_t *root)
 		val_push(a, nav, nav_item(v, view_word(v, "titles.actions"),
 		                          p->action_list_urls[l],
 		                          same && k == PAGE_ACTIONS,
-		                          same && k == PAGE_ACTION));
+		                          same && (k == PAGE_ACTION || k == PAGE_FILTER)));
 		val_push(a, nav, nav_item(v, view_word(v, "titles.indicators"),
 		                          p->indicator_list_urls[l],
 		                          same && k == PAGE_INDICATORS,
@@ -438,6 +458,9 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 		break;
 	case PAGE_FOLLOW_UP:
 		view_follow_up(&v, root);
+		break;
+	case PAGE_FILTER:
+		view_filter(&v, root);
 		break;
 	case PAGE_INDICATOR:
 		view_indicator(&v, root);

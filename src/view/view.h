@@ -20,6 +20,7 @@ typedef enum {
 	PAGE_CHART,      /* an indicator's chart as an SVG file, for embedding */
 	PAGE_ROADMAP,    /* a year's actions and what became of them */
 	PAGE_FOLLOW_UP,  /* a year's follow-up report, as the city board gets it */
+	PAGE_FILTER,     /* the actions with one value of a facet */
 	PAGE_FREE
 } page_kind_t;
 
@@ -27,8 +28,10 @@ typedef struct {
 	page_kind_t kind;
 	size_t lang;                  /* unused for the root and 404 */
 	const programme_t *programme; /* for programme pages */
-	const void *item;             /* theme_t, action_t, indicator_t, page_t */
-	int year;                     /* roadmap and follow-up pages */
+	const void *item;             /* theme_t, action_t, indicator_t, page_t;
+	                                 for PAGE_FILTER the value's key */
+	int year;                     /* roadmap and follow-up pages; for
+	                                 PAGE_FILTER the facet */
 } page_ref_t;
 
 /* Calls each(ref, ctx) for every page, in a fixed order. Returns the first

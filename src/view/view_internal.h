@@ -72,6 +72,30 @@ void view_chart_file(const view_ctx_t *v, value_t *root);
  * negative when unknown. */
 double view_indicator_progress(const indicator_t *ind);
 
+/* Facets of the action list (view/facets.c). */
+typedef struct {
+	const char *key;   /* language-neutral: a theme id, status id, year... */
+	size_t count;      /* actions that have it */
+	int rank;          /* display order */
+} facet_value_t;
+
+size_t view_facet_count(void);
+const char *view_facet_id(size_t f);
+/* The values of facet f among the programme's actions, in display order. */
+facet_value_t *view_facet_values(arena_t *arena, const programme_t *p,
+                                 size_t f, size_t *n);
+bool view_action_has(arena_t *arena, const action_t *x, size_t f,
+                     const char *key);
+const char *view_facet_keys(const view_ctx_t *v, const action_t *x);
+const char *view_facet_label(const view_ctx_t *v, const programme_t *p,
+                             size_t f, const char *key);
+/* The address of the page listing the actions with this value. */
+const char *view_facet_url(const view_ctx_t *v, const programme_t *p,
+                           size_t f, const char *key);
+/* facets: every facet with its values, counts and addresses. */
+void view_facet_nav(const view_ctx_t *v, value_t *root, const programme_t *p);
+void view_filter(const view_ctx_t *v, value_t *root);
+
 /* Page builders: each fills the page-specific part of the root map. */
 void view_home(const view_ctx_t *v, value_t *root);
 void view_programme(const view_ctx_t *v, value_t *root);
@@ -80,6 +104,9 @@ void view_actions(const view_ctx_t *v, value_t *root);
 void view_action(const view_ctx_t *v, value_t *root);
 void view_indicators(const view_ctx_t *v, value_t *root);
 void view_roadmap(const view_ctx_t *v, value_t *root);
+/* roadmap_years and follow_up_years: links to the programme's year pages. */
+void view_year_links(const view_ctx_t *v, value_t *root,
+                     const programme_t *p);
 void view_follow_up(const view_ctx_t *v, value_t *root);
 void view_indicator(const view_ctx_t *v, value_t *root);
 

@@ -120,8 +120,8 @@ static value_t *indicator_table(const view_ctx_t *v, const programme_t *p,
 	return rows;
 }
 
-static void add_year_links(const view_ctx_t *v, value_t *root,
-                           const programme_t *p)
+void view_year_links(const view_ctx_t *v, value_t *root,
+                     const programme_t *p)
 {
 	arena_t *a = v->arena;
 	value_t *roadmaps = val_list(a), *reports = val_list(a);
@@ -171,7 +171,7 @@ void view_roadmap(const view_ctx_t *v, value_t *root)
 		val_set(a, m, "follow_up", val_null(a));
 	}
 	val_set(a, root, "roadmap", m);
-	add_year_links(v, root, p);
+	view_year_links(v, root, p);
 	view_programme_summary(v, root, p);
 }
 
@@ -198,6 +198,6 @@ void view_follow_up(const view_ctx_t *v, value_t *root)
 	view_set_list(v, m, "completed", actions_of(v, p, year, done_in));
 	view_set_list(v, m, "next", actions_of(v, p, year + 1, planned_for));
 	val_set(a, root, "report", m);
-	add_year_links(v, root, p);
+	view_year_links(v, root, p);
 	view_programme_summary(v, root, p);
 }

@@ -58,7 +58,10 @@ int main(void)
 
 	count_t c = {0};
 	view_pages(site, count, &c);
-	CHECK(c.pages == 34);
+	CHECK(c.pages == 62);
+	/* Per language: themes 2, statuses 2, years 2, units 2,
+	 * beneficiaries 2, level, statutory, cost and impact class 1 each. */
+	CHECK(c.per_kind[PAGE_FILTER] == 28);
 	CHECK(c.per_kind[PAGE_ACTION] == 4 && c.per_kind[PAGE_INDICATOR] == 4);
 	/* Two years of roadmap, one follow-up, one indicator with numbers. */
 	CHECK(c.per_kind[PAGE_ROADMAP] == 4 && c.per_kind[PAGE_FOLLOW_UP] == 2);

@@ -65,7 +65,7 @@ int main(void)
 	site = load("themes/default", &d);
 	w = write_site(site, out, NULL, &d);
 	CHECK(w.io_error == NULL && d.errors == 0);
-	CHECK(w.pages == 32);
+	CHECK(w.pages == 60);
 	CHECK(!fs_is_file(marker));
 	char *page = fs_join(out, "sv/programmet/atgarder/a1/index.html");
 	CHECK(fs_is_file(page));
