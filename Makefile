@@ -1,11 +1,11 @@
 # porta: see README.md. Everything built lands in build/.
 
 CC       ?= cc
-PKGS     := libcmark-gfm yaml-0.1 libxml-2.0
+PKGS     := libcmark-gfm yaml-0.1 libxml-2.0 libmicrohttpd
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags $(PKGS))
-LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm -pthread
 
 # Variant builds share the sources; each has its own object directory.
 # make VARIANT=asan builds build/asan/porta with the sanitizers.
@@ -19,6 +19,7 @@ else
 OUT      := build
 endif
 
+CFLAGS   += -I$(OUT)/gen
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/check_*.c))
@@ -26,6 +27,12 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
 .PHONY: all site check test test-asan bench clean
 all: $(OUT)/porta site
+
+# The open-data JSON Schema is a JSON file compiled into the binary.
+$(OUT)/gen/schema.inc: src/write/schema.json
+	@mkdir -p $(dir $@)
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $< > $@
+$(OUT)/obj/src/write/schema.o: $(OUT)/gen/schema.inc
 
 $(OUT)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -152,18 +152,22 @@ static void claim(slugs_t *s, const text_t *t)
 	           MSG_DUPLICATE_SLUG, t->slug, other->path);
 }
 
+/* Addresses the generator makes itself, named in the theme's i18n. */
+static void reserve(slugs_t *s, const value_t *word, const text_t *owner)
+{
+	if (word && word->kind == VAL_STRING)
+		map_put(&s->seen, word->as.str.s, (void *)owner);
+}
+
 /* The action list's filter pages live beside the actions, under the
  * theme's words for the facets (facets.<facet>.path). */
 static void reserve_facet_words(slugs_t *s, const site_t *site, size_t l)
 {
-	static const text_t reserved = {.path = "the filter pages of the action list"};
+	static const text_t filters = {.path = "the filter pages of the action list"};
 	const value_t *facets = val_get(site->i18n[l], "facets");
 	for (size_t i = 0; facets && facets->kind == VAL_MAP &&
-	                   i < facets->as.map.len; i++) {
-		const value_t *path = val_get(facets->as.map.items[i].val, "path");
-		if (path && path->kind == VAL_STRING)
-			map_put(&s->seen, path->as.str.s, (void *)&reserved);
-	}
+	                   i < facets->as.map.len; i++)
+		reserve(s, val_get(facets->as.map.items[i].val, "path"), &filters);
 }
 
 static void unique_slugs(checker_t *c)
@@ -172,6 +176,8 @@ static void unique_slugs(checker_t *c)
 	for (size_t l = 0; l < site->nlangs; l++) {
 		/* /<lang>/<slug>/ is shared by programmes and free pages. */
 		slugs_t top = {MAP_INIT, c};
+		static const text_t data = {.path = "the open data page"};
+		reserve(&top, val_get(val_get(site->i18n[l], "paths"), "data"), &data);
 		for (size_t i = 0; i < site->nprogrammes; i++)
 			claim(&top, site->programmes[i].texts[l]);
 		for (size_t i = 0; i < site->npages; i++)

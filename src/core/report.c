@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fs.h"
+#include "json.h"
 
 /* The file last read for excerpts: diagnostics come sorted by path, so
  * each file is read once. */
@@ -81,25 +82,6 @@ static void text(buf_t *out, const diag_t *g, source_t *src)
 	}
 	free(msg);
 	free(fix);
-}
-
-static void json_string(buf_t *out, const char *s)
-{
-	buf_putc(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			buf_printf(out, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(out, "\\n");
-		else if (c == '\t')
-			buf_puts(out, "\\t");
-		else if (c < 0x20)
-			buf_printf(out, "\\u%04x", c);
-		else
-			buf_putc(out, (char)c);
-	}
-	buf_putc(out, '"');
 }
 
 static void json(buf_t *out, const diag_t *g, source_t *src, bool first)

@@ -204,6 +204,7 @@ struct site {
 	const value_t **i18n;    /* the theme's i18n map per language */
 	const char **i18n_paths; /* their file paths, for messages */
 	const char **home_urls;  /* the front page of each language */
+	const char **data_urls;  /* the page about the open data */
 	map_t unit_index, programme_index, page_index;
 };
 

@@ -70,9 +70,13 @@ void urls_assign(site_t *site)
 {
 	arena_t *a = site->arena;
 	site->home_urls = per_lang(site);
-	for (size_t l = 0; l < site->nlangs; l++)
+	site->data_urls = per_lang(site);
+	for (size_t l = 0; l < site->nlangs; l++) {
 		site->home_urls[l] = arena_printf(a, "%s%s/", site->base_path,
 		                                  site->langs[l]);
+		site->data_urls[l] = arena_printf(a, "%s%s/", site->home_urls[l],
+		                                  urls_segment(site, l, "data"));
+	}
 	for (size_t i = 0; i < site->nprogrammes; i++)
 		assign_programme(site, &site->programmes[i]);
 	for (size_t i = 0; i < site->npages; i++) {

@@ -25,6 +25,7 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
 		EMIT(PAGE_HOME, l, site->current, NULL, 0);
 		for (size_t i = 0; i < site->npages; i++)
 			EMIT(PAGE_FREE, l, NULL, &site->pages[i], 0);
+		EMIT(PAGE_DATA, l, NULL, NULL, 0);
 		for (size_t i = 0; i < site->nprogrammes; i++) {
 			const programme_t *p = &site->programmes[i];
 			EMIT(PAGE_PROGRAMME, l, p, NULL, 0);
@@ -66,7 +67,7 @@ const char *view_template(page_kind_t kind)
 		[PAGE_ACTION] = "action", [PAGE_INDICATORS] = "indicators",
 		[PAGE_INDICATOR] = "indicator", [PAGE_CHART] = NULL,
 		[PAGE_ROADMAP] = "roadmap", [PAGE_FOLLOW_UP] = "follow-up",
-		[PAGE_FILTER] = "filter",
+		[PAGE_FILTER] = "filter", [PAGE_DATA] = "data",
 		[PAGE_FREE] = "page"};
 	return names[kind];
 }
@@ -106,6 +107,8 @@ static const char *url_in(arena_t *arena, const site_t *site,
 		view_ctx_t in = {arena, site, lang, ref};
 		return view_facet_url(&in, p, (size_t)ref->year, ref->item);
 	}
+	case PAGE_DATA:
+		return site->data_urls[lang];
 	case PAGE_FREE:
 		return ((const page_t *)ref->item)->urls[lang];
 	}
@@ -246,6 +249,8 @@ static const char *page_title(const view_ctx_t *v)
 	case PAGE_FOLLOW_UP:
 		return view_fill(v, "titles.follow_up",
 		                 arena_printf(v->arena, "%d", r->year));
+	case PAGE_DATA:
+		return view_word(v, "data.title");
 	case PAGE_FILTER:
 		return arena_printf(
 			v->arena, "%s: %s",
@@ -354,6 +359,8 @@ static void add_navigation(const view_ctx_t *v, value_t *root)
 		         nav_item(v, view_title(v, pg->texts), pg->urls[l],
 		                  v->ref->item == pg, false));
 	}
+	val_push(a, footer, nav_item(v, view_word(v, "data.title"),
+	                             site->data_urls[l], k == PAGE_DATA, false));
 	val_set(a, root, "footer_pages", footer);
 }
 
@@ -461,6 +468,9 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 		break;
 	case PAGE_FILTER:
 		view_filter(&v, root);
+		break;
+	case PAGE_DATA:
+		view_data(&v, root);
 		break;
 	case PAGE_INDICATOR:
 		view_indicator(&v, root);

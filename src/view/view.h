@@ -21,6 +21,7 @@ typedef enum {
 	PAGE_ROADMAP,    /* a year's actions and what became of them */
 	PAGE_FOLLOW_UP,  /* a year's follow-up report, as the city board gets it */
 	PAGE_FILTER,     /* the actions with one value of a facet */
+	PAGE_DATA,       /* what the open data files hold, and their licence */
 	PAGE_FREE
 } page_kind_t;
 

@@ -95,6 +95,7 @@ const char *view_facet_url(const view_ctx_t *v, const programme_t *p,
 /* facets: every facet with its values, counts and addresses. */
 void view_facet_nav(const view_ctx_t *v, value_t *root, const programme_t *p);
 void view_filter(const view_ctx_t *v, value_t *root);
+void view_data(const view_ctx_t *v, value_t *root);
 
 /* Page builders: each fills the page-specific part of the root map. */
 void view_home(const view_ctx_t *v, value_t *root);

@@ -12,6 +12,7 @@
 #include "../model/urls.h"
 #include "../render/mustache.h"
 #include "../view/view.h"
+#include "opendata.h"
 
 #define TEMPLATE_EXT ".mustache"
 
@@ -121,6 +122,12 @@ static void inject(buf_t *html, const char *snippet)
 	html->len += n;
 }
 
+static int write_data_file(void *ctx, const char *path, const char *data,
+                           size_t len)
+{
+	return write_file(ctx, path, data, len);
+}
+
 static int write_page(const page_ref_t *ref, void *ctx)
 {
 	pages_t *w = ctx;
@@ -180,7 +187,8 @@ write_result_t write_site(const site_t *site, const char *out,
 		goto out;
 	}
 	w.dir = dir;
-	if (view_pages(site, write_page, &w) != 0) {
+	if (view_pages(site, write_page, &w) != 0 ||
+	    opendata_write(site, write_data_file, &w) != 0) {
 		result.io_error = w.error;
 		goto out;
 	}

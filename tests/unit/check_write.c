@@ -65,7 +65,7 @@ int main(void)
 	site = load("themes/default", &d);
 	w = write_site(site, out, NULL, &d);
 	CHECK(w.io_error == NULL && d.errors == 0);
-	CHECK(w.pages == 60);
+	CHECK(w.pages == 62);
 	CHECK(!fs_is_file(marker));
 	char *page = fs_join(out, "sv/programmet/atgarder/a1/index.html");
 	CHECK(fs_is_file(page));
@@ -74,6 +74,14 @@ int main(void)
 	char *chart = fs_join(out, "fi/ohjelma/mittarit/tyytyvaisyys/chart.svg");
 	CHECK(fs_is_file(chart));
 	free(chart);
+	static const char *const data[] = {"data/schema.json", "data/mini.json",
+	                                   "data/mini-actions.csv",
+	                                   "data/mini-indicators.csv"};
+	for (size_t i = 0; i < sizeof data / sizeof *data; i++) {
+		char *file = fs_join(out, data[i]);
+		CHECK(fs_is_file(file));
+		free(file);
+	}
 	CHECK(leftovers(dir) == 0);
 	model_free(site);
 	diags_free(&d);

@@ -1,0 +1,470 @@
+#include "opendata.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/json.h"
+#include "../model/urls.h"
+#include "../view/format.h"
+#include "schema.h"
+
+char *opendata_file(const programme_t *p, const char *suffix)
+{
+	char *name = xmalloc(strlen(p->id) + strlen(suffix) + 1);
+	sprintf(name, "%s%s", p->id, suffix);
+	return name;
+}
+
+/* {"fi": ..., "sv": ...} from one text field of each language. */
+typedef const char *(*field_fn)(const text_t *t);
+
+static const char *title_of(const text_t *t) { return t->title; }
+static const char *summary_of(const text_t *t) { return t->summary; }
+static const char *problem_of(const text_t *t) { return t->problem; }
+static const char *impact_of(const text_t *t) { return t->impact; }
+static const char *target_of(const text_t *t) { return t->target; }
+
+static void words(buf_t *b, const site_t *site, text_t *const *texts,
+                  field_fn field)
+{
+	buf_putc(b, '{');
+	for (size_t l = 0; l < site->nlangs; l++) {
+		const text_t *t = texts ? texts[l] : NULL;
+		json_string(b, site->langs[l]);
+		buf_putc(b, ':');
+		json_string(b, t && !t->borrowed ? field(t) : NULL);
+		if (l + 1 < site->nlangs)
+			buf_putc(b, ',');
+	}
+	buf_putc(b, '}');
+}
+
+static void urls(buf_t *b, const site_t *site, const char *const *list)
+{
+	arena_t *a = arena_new();
+	buf_putc(b, '{');
+	for (size_t l = 0; l < site->nlangs; l++) {
+		json_string(b, site->langs[l]);
+		buf_putc(b, ':');
+		json_string(b, urls_absolute(a, site, list[l]));
+		if (l + 1 < site->nlangs)
+			buf_putc(b, ',');
+	}
+	buf_putc(b, '}');
+	arena_free(a);
+}
+
+static void key(buf_t *b, const char *k)
+{
+	json_string(b, k);
+	buf_putc(b, ':');
+}
+
+static void enum_value(buf_t *b, enum_kind_t kind, const enum_ref_t *e)
+{
+	json_string(b, e->id >= 0 ? enum_id(kind, e->id) : NULL);
+}
+
+static void enum_values(buf_t *b, enum_kind_t kind, const enum_ref_t *e,
+                        size_t n)
+{
+	buf_putc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(b, ',');
+		enum_value(b, kind, &e[i]);
+	}
+	buf_putc(b, ']');
+}
+
+/* Every enumeration's values with their names in every language. */
+static void labels(buf_t *b, const site_t *site)
+{
+	buf_putc(b, '{');
+	for (int kind = 0; kind < ENUM_KIND_COUNT; kind++) {
+		const enum_def_t *def = enum_def(kind);
+		if (kind)
+			buf_putc(b, ',');
+		key(b, def->i18n_group);
+		buf_putc(b, '{');
+		for (int v = 0; def->values[v]; v++) {
+			if (v)
+				buf_putc(b, ',');
+			key(b, def->values[v]);
+			buf_putc(b, '{');
+			for (size_t l = 0; l < site->nlangs; l++) {
+				if (l)
+					buf_putc(b, ',');
+				key(b, site->langs[l]);
+				json_string(b, format_enum(site, l, kind, v));
+			}
+			buf_putc(b, '}');
+		}
+		buf_putc(b, '}');
+	}
+	buf_putc(b, '}');
+}
+
+static void action_json(buf_t *b, const site_t *site, const action_t *x)
+{
+	buf_puts(b, "{");
+	key(b, "id"); json_string(b, x->id);
+	buf_puts(b, ","); key(b, "code"); json_string(b, x->code);
+	buf_puts(b, ","); key(b, "theme"); json_string(b, x->theme ? x->theme->id : NULL);
+	buf_puts(b, ","); key(b, "years"); buf_putc(b, '[');
+	for (size_t i = 0; i < x->nyears; i++)
+		buf_printf(b, "%s%d", i ? "," : "", x->years[i]);
+	buf_puts(b, "],"); key(b, "status"); buf_putc(b, '{');
+	for (size_t i = 0; i < x->nstatuses; i++) {
+		buf_printf(b, "%s\"%d\":", i ? "," : "", x->statuses[i].year);
+		enum_value(b, ENUM_STATUS, &x->statuses[i].status);
+	}
+	int current = model_current_status(x);
+	buf_puts(b, "},"); key(b, "current_status");
+	json_string(b, current >= 0 ? enum_id(ENUM_STATUS, current) : NULL);
+	buf_puts(b, ","); key(b, "responsible"); buf_putc(b, '[');
+	for (size_t i = 0; i < x->nresponsible; i++) {
+		if (i)
+			buf_putc(b, ',');
+		json_string(b, x->responsible[i]->id);
+	}
+	buf_puts(b, "],"); key(b, "level"); enum_value(b, ENUM_LEVEL, &x->level);
+	buf_puts(b, ","); key(b, "statutory");
+	buf_puts(b, x->statutory < 0 ? "null" : x->statutory ? "true" : "false");
+	buf_puts(b, ","); key(b, "state_funding");
+	buf_puts(b, x->state_funding < 0 ? "null" : x->state_funding ? "true" : "false");
+	buf_puts(b, ","); key(b, "need"); enum_values(b, ENUM_NEED, x->need, x->nneed);
+	buf_puts(b, ","); key(b, "benefits");
+	enum_values(b, ENUM_BENEFIT, x->benefits, x->nbenefits);
+	buf_puts(b, ","); key(b, "beneficiaries");
+	enum_values(b, ENUM_BENEFICIARY, x->beneficiaries, x->nbeneficiaries);
+	buf_puts(b, ","); key(b, "cost_class"); enum_value(b, ENUM_CLASS, &x->cost_class);
+	buf_puts(b, ","); key(b, "impact_class");
+	enum_value(b, ENUM_CLASS, &x->impact_class);
+	buf_puts(b, ","); key(b, "model"); enum_value(b, ENUM_MODEL, &x->model);
+	buf_puts(b, ","); key(b, "cost");
+	if (x->has_cost) {
+		buf_putc(b, '{'); key(b, "amount_eur"); json_number(b, x->cost_eur);
+		buf_puts(b, ","); key(b, "kind"); enum_value(b, ENUM_COST_KIND, &x->cost_kind);
+		buf_puts(b, ","); key(b, "funding"); enum_value(b, ENUM_FUNDING, &x->funding);
+		buf_putc(b, '}');
+	} else {
+		buf_puts(b, "null");
+	}
+	buf_puts(b, ","); key(b, "related"); buf_putc(b, '[');
+	for (size_t i = 0; i < x->nrelated; i++) {
+		if (i)
+			buf_putc(b, ',');
+		json_string(b, x->related[i]->id);
+	}
+	buf_puts(b, "],"); key(b, "continues");
+	if (x->continues) {
+		char *ref = xmalloc(strlen(x->continues->programme->id) +
+		                    strlen(x->continues->id) + 2);
+		sprintf(ref, "%s/%s", x->continues->programme->id, x->continues->id);
+		json_string(b, ref);
+		free(ref);
+	} else {
+		buf_puts(b, "null");
+	}
+	buf_puts(b, ","); key(b, "title"); words(b, site, x->texts, title_of);
+	buf_puts(b, ","); key(b, "summary"); words(b, site, x->texts, summary_of);
+	buf_puts(b, ","); key(b, "problem"); words(b, site, x->texts, problem_of);
+	buf_puts(b, ","); key(b, "impact"); words(b, site, x->texts, impact_of);
+	buf_puts(b, ","); key(b, "url"); urls(b, site, x->urls);
+	buf_putc(b, '}');
+}
+
+static void indicator_json(buf_t *b, const site_t *site, const indicator_t *x)
+{
+	buf_puts(b, "{");
+	key(b, "id"); json_string(b, x->id);
+	buf_puts(b, ","); key(b, "theme"); json_string(b, x->theme ? x->theme->id : NULL);
+	buf_puts(b, ","); key(b, "unit"); enum_value(b, ENUM_MEASURE_UNIT, &x->unit);
+	buf_puts(b, ","); key(b, "direction");
+	enum_value(b, ENUM_DIRECTION, &x->direction);
+	buf_puts(b, ","); key(b, "scale");
+	if (x->has_scale) {
+		buf_putc(b, '[');
+		json_number(b, x->scale_min);
+		buf_putc(b, ',');
+		json_number(b, x->scale_max);
+		buf_putc(b, ']');
+	} else {
+		buf_puts(b, "null");
+	}
+	buf_puts(b, ","); key(b, "target");
+	if (x->has_target)
+		json_number(b, x->target);
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ","); key(b, "values"); buf_putc(b, '[');
+	for (size_t i = 0; i < x->nvalues; i++) {
+		const indicator_value_t *v = &x->values[i];
+		buf_printf(b, "%s{\"year\":%d,\"value\":", i ? "," : "", v->year);
+		if (v->is_number)
+			json_number(b, v->number);
+		else
+			buf_puts(b, "null");
+		buf_puts(b, ",\"state\":");
+		if (v->is_number)
+			buf_puts(b, "null");
+		else
+			enum_value(b, ENUM_VALUE_STATE, &v->state);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "],"); key(b, "name"); words(b, site, x->texts, title_of);
+	buf_puts(b, ","); key(b, "target_in_words"); words(b, site, x->texts, target_of);
+	buf_puts(b, ","); key(b, "url"); urls(b, site, x->urls);
+	buf_putc(b, '}');
+}
+
+static void programme_json(buf_t *b, const site_t *site, const programme_t *p)
+{
+	buf_puts(b, "{\n");
+	key(b, "$schema"); json_string(b, "schema.json");
+	buf_puts(b, ",\n"); key(b, "licence"); json_string(b, "CC-BY-4.0");
+	buf_puts(b, ",\n"); key(b, "publisher"); buf_putc(b, '{');
+	for (size_t l = 0; l < site->nlangs; l++) {
+		if (l)
+			buf_putc(b, ',');
+		key(b, site->langs[l]);
+		json_string(b, site->organisation[l]);
+	}
+	buf_puts(b, "},\n"); key(b, "programme"); buf_putc(b, '{');
+	key(b, "id"); json_string(b, p->id);
+	buf_puts(b, ","); key(b, "period");
+	buf_printf(b, "[%d,%d]", p->first_year, p->last_year);
+	buf_puts(b, ","); key(b, "status");
+	enum_value(b, ENUM_PROGRAMME_STATUS, &p->status);
+	buf_puts(b, ","); key(b, "title"); words(b, site, p->texts, title_of);
+	buf_puts(b, ","); key(b, "summary"); words(b, site, p->texts, summary_of);
+	buf_puts(b, ","); key(b, "url"); urls(b, site, p->urls);
+	buf_puts(b, ","); key(b, "follow_ups"); buf_putc(b, '[');
+	for (size_t i = 0; i < p->nfollow_ups; i++) {
+		buf_printf(b, "%s{\"year\":%d,\"date\":", i ? "," : "",
+		           p->follow_ups[i].year);
+		json_string(b, p->follow_ups[i].date);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "]},\n"); key(b, "themes"); buf_puts(b, "[\n");
+	for (size_t i = 0; i < p->nthemes; i++) {
+		const theme_t *t = &p->themes[i];
+		buf_puts(b, i ? ",\n{" : "{");
+		key(b, "id"); json_string(b, t->id);
+		buf_puts(b, ","); key(b, "code"); json_string(b, t->code);
+		buf_puts(b, ","); key(b, "kind"); enum_value(b, ENUM_THEME_KIND, &t->kind);
+		buf_puts(b, ","); key(b, "title"); words(b, site, t->texts, title_of);
+		buf_puts(b, ","); key(b, "url"); urls(b, site, t->urls);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "],\n"); key(b, "actions"); buf_puts(b, "[\n");
+	for (size_t i = 0; i < p->nactions; i++) {
+		if (i)
+			buf_puts(b, ",\n");
+		action_json(b, site, &p->actions[i]);
+	}
+	buf_puts(b, "],\n"); key(b, "indicators"); buf_puts(b, "[\n");
+	for (size_t i = 0; i < p->nindicators; i++) {
+		if (i)
+			buf_puts(b, ",\n");
+		indicator_json(b, site, &p->indicators[i]);
+	}
+	buf_puts(b, "],\n"); key(b, "units"); buf_putc(b, '[');
+	for (size_t i = 0; i < site->nunits; i++) {
+		const unit_t *u = &site->units[i];
+		buf_puts(b, i ? ",\n{" : "\n{");
+		key(b, "id"); json_string(b, u->id);
+		buf_puts(b, ","); key(b, "name"); buf_putc(b, '{');
+		for (size_t l = 0; l < site->nlangs; l++) {
+			if (l)
+				buf_putc(b, ',');
+			key(b, site->langs[l]);
+			json_string(b, u->names[l]);
+		}
+		buf_puts(b, "}}");
+	}
+	buf_puts(b, "],\n"); key(b, "labels"); labels(b, site);
+	buf_puts(b, "\n}\n");
+}
+
+/* A CSV field (RFC 4180). Text that a spreadsheet would take for a
+ * formula (=, +, -, @ first) gets a leading apostrophe. */
+static void csv(buf_t *b, const char *s, bool text)
+{
+	if (!s)
+		s = "";
+	bool formula = text && (*s == '=' || *s == '+' || *s == '-' ||
+	                        *s == '@' || *s == '\t' || *s == '\r');
+	bool quote = formula || strpbrk(s, ",\"\n\r") != NULL;
+	if (quote)
+		buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	if (quote)
+		buf_putc(b, '"');
+}
+
+static const char *text_in(const text_t *const *texts, size_t l, field_fn f)
+{
+	return texts && texts[l] && !texts[l]->borrowed ? f(texts[l]) : NULL;
+}
+
+static void actions_csv(buf_t *b, const site_t *site, const programme_t *p)
+{
+	buf_puts(b, "programme,id,code,theme,years,current_status");
+	for (size_t i = 0; i < p->nfollow_ups; i++)
+		buf_printf(b, ",status_%d", p->follow_ups[i].year);
+	buf_puts(b, ",responsible,level,statutory,cost_class,impact_class,"
+	            "cost_eur,cost_kind");
+	for (size_t l = 0; l < site->nlangs; l++)
+		buf_printf(b, ",title_%s,problem_%s,status_name_%s,url_%s",
+		           site->langs[l], site->langs[l], site->langs[l],
+		           site->langs[l]);
+	buf_puts(b, "\r\n");
+	arena_t *a = arena_new();
+	for (size_t i = 0; i < p->nactions; i++) {
+		const action_t *x = &p->actions[i];
+		int current = model_current_status(x);
+		csv(b, p->id, false);
+		buf_putc(b, ',');
+		csv(b, x->id, false);
+		buf_putc(b, ',');
+		csv(b, x->code, true);
+		buf_putc(b, ',');
+		csv(b, x->theme ? x->theme->id : NULL, false);
+		buf_putc(b, ',');
+		for (size_t y = 0; y < x->nyears; y++)
+			buf_printf(b, "%s%d", y ? " " : "", x->years[y]);
+		buf_putc(b, ',');
+		csv(b, current >= 0 ? enum_id(ENUM_STATUS, current) : NULL, false);
+		for (size_t f = 0; f < p->nfollow_ups; f++) {
+			int s = model_status_in(x, p->follow_ups[f].year);
+			buf_putc(b, ',');
+			csv(b, s >= 0 ? enum_id(ENUM_STATUS, s) : NULL, false);
+		}
+		buf_putc(b, ',');
+		for (size_t u = 0; u < x->nresponsible; u++)
+			buf_printf(b, "%s%s", u ? " " : "", x->responsible[u]->id);
+		buf_putc(b, ',');
+		csv(b, x->level.id >= 0 ? enum_id(ENUM_LEVEL, x->level.id) : NULL, false);
+		buf_putc(b, ',');
+		csv(b, x->statutory < 0 ? NULL : x->statutory ? "true" : "false", false);
+		buf_putc(b, ',');
+		csv(b, x->cost_class.id >= 0 ? enum_id(ENUM_CLASS, x->cost_class.id)
+		                             : NULL, false);
+		buf_putc(b, ',');
+		csv(b, x->impact_class.id >= 0 ? enum_id(ENUM_CLASS, x->impact_class.id)
+		                               : NULL, false);
+		buf_putc(b, ',');
+		if (x->has_cost)
+			json_number(b, x->cost_eur);
+		buf_putc(b, ',');
+		csv(b, x->has_cost && x->cost_kind.id >= 0
+		       ? enum_id(ENUM_COST_KIND, x->cost_kind.id) : NULL, false);
+		for (size_t l = 0; l < site->nlangs; l++) {
+			buf_putc(b, ',');
+			csv(b, text_in((const text_t *const *)x->texts, l, title_of), true);
+			buf_putc(b, ',');
+			csv(b, text_in((const text_t *const *)x->texts, l, problem_of), true);
+			buf_putc(b, ',');
+			csv(b, current >= 0 ? format_enum(site, l, ENUM_STATUS, current)
+			                    : NULL, true);
+			buf_putc(b, ',');
+			csv(b, urls_absolute(a, site, x->urls[l]), false);
+		}
+		buf_puts(b, "\r\n");
+	}
+	arena_free(a);
+}
+
+static void indicators_csv(buf_t *b, const site_t *site, const programme_t *p)
+{
+	buf_puts(b, "programme,indicator,theme,unit,direction,target,year,value,"
+	            "state");
+	for (size_t l = 0; l < site->nlangs; l++)
+		buf_printf(b, ",name_%s,target_in_words_%s,state_name_%s",
+		           site->langs[l], site->langs[l], site->langs[l]);
+	buf_puts(b, "\r\n");
+	for (size_t i = 0; i < p->nindicators; i++) {
+		const indicator_t *x = &p->indicators[i];
+		for (size_t k = 0; k < x->nvalues; k++) {
+			const indicator_value_t *v = &x->values[k];
+			csv(b, p->id, false);
+			buf_putc(b, ',');
+			csv(b, x->id, false);
+			buf_putc(b, ',');
+			csv(b, x->theme ? x->theme->id : NULL, false);
+			buf_putc(b, ',');
+			csv(b, x->unit.id >= 0 ? enum_id(ENUM_MEASURE_UNIT, x->unit.id)
+			                       : NULL, false);
+			buf_putc(b, ',');
+			csv(b, x->direction.id >= 0
+			       ? enum_id(ENUM_DIRECTION, x->direction.id) : NULL, false);
+			buf_putc(b, ',');
+			if (x->has_target)
+				json_number(b, x->target);
+			buf_printf(b, ",%d,", v->year);
+			if (v->is_number)
+				json_number(b, v->number);
+			buf_putc(b, ',');
+			csv(b, !v->is_number && v->state.id >= 0
+			       ? enum_id(ENUM_VALUE_STATE, v->state.id) : NULL, false);
+			for (size_t l = 0; l < site->nlangs; l++) {
+				buf_putc(b, ',');
+				csv(b, text_in((const text_t *const *)x->texts, l, title_of),
+				    true);
+				buf_putc(b, ',');
+				csv(b, text_in((const text_t *const *)x->texts, l, target_of),
+				    true);
+				buf_putc(b, ',');
+				csv(b, !v->is_number
+				       ? format_enum(site, l, ENUM_VALUE_STATE, v->state.id)
+				       : NULL, true);
+			}
+			buf_puts(b, "\r\n");
+		}
+	}
+}
+
+static int emit_buf(opendata_emit_fn emit, void *ctx, const programme_t *p,
+                    const char *suffix, buf_t *b)
+{
+	char *name = opendata_file(p, suffix);
+	char *path = xmalloc(strlen(name) + 6);
+	sprintf(path, "data/%s", name);
+	int rc = emit(ctx, path, b->data ? b->data : "", b->len);
+	free(path);
+	free(name);
+	buf_reset(b);
+	return rc;
+}
+
+int opendata_write(const site_t *site, opendata_emit_fn emit, void *ctx)
+{
+	int rc = emit(ctx, "data/schema.json", opendata_schema,
+	              strlen(opendata_schema));
+	buf_t b = BUF_INIT;
+	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		programme_json(&b, site, p);
+		rc = emit_buf(emit, ctx, p, ".json", &b);
+		if (rc == 0) {
+			actions_csv(&b, site, p);
+			rc = emit_buf(emit, ctx, p, "-actions.csv", &b);
+		}
+		if (rc == 0) {
+			indicators_csv(&b, site, p);
+			rc = emit_buf(emit, ctx, p, "-indicators.csv", &b);
+		}
+	}
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,21 @@
+/* Open data: each programme's facts as JSON and CSV under /data/, with
+ * the words of every language beside the language-neutral values, and a
+ * JSON Schema describing the JSON (docs/open-data.md). */
+#ifndef PORTA_OPENDATA_H
+#define PORTA_OPENDATA_H
+
+#include "../model/model.h"
+
+/* Receives one file: its path below the site root and its bytes. Returns
+ * non-zero to stop. */
+typedef int (*opendata_emit_fn)(void *ctx, const char *path,
+                                const char *data, size_t len);
+
+/* Writes every data file through emit; returns emit's first failure. */
+int opendata_write(const site_t *site, opendata_emit_fn emit, void *ctx);
+
+/* The file names for a programme, below /data/ ("x.json"...). The
+ * caller frees them with free(). */
+char *opendata_file(const programme_t *p, const char *suffix);
+
+#endif

@@ -1,0 +1,5 @@
+#include "schema.h"
+
+const char opendata_schema[] =
+#include "schema.inc"
+	;
