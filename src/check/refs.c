@@ -204,6 +204,22 @@ static void check_indicator(checker_t *c, const char *path, programme_t *p,
 		              p->first_year - 1, p->last_year + 1);
 }
 
+/* Links each action to the later ones that continue it. Walking
+ * backwards and prepending keeps the lists in forward order. */
+static void link_continuers(site_t *site)
+{
+	for (size_t i = site->nprogrammes; i-- > 0;) {
+		programme_t *p = &site->programmes[i];
+		for (size_t j = p->nactions; j-- > 0;) {
+			action_t *a = &p->actions[j];
+			if (!a->continues)
+				continue;
+			a->next_continuer = a->continues->first_continuer;
+			a->continues->first_continuer = a;
+		}
+	}
+}
+
 void check_references(checker_t *c)
 {
 	site_t *site = c->site;
@@ -238,4 +254,5 @@ void check_references(checker_t *c)
 		for (size_t j = 0; j < p->nindicators; j++)
 			check_indicator(c, path, p, &p->indicators[j]);
 	}
+	link_continuers(site);
 }

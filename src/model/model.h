@@ -97,6 +97,9 @@ struct action {
 	size_t nrelated;
 	const value_t *continues_ref;
 	action_t *continues;
+	/* The actions that continue this one, linked through next_continuer,
+	 * in programme and entry order. */
+	action_t *first_continuer, *next_continuer;
 	text_t **texts;
 	const char **urls;
 };

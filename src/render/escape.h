@@ -10,4 +10,8 @@
 /* HTML text and quoted attribute values: & < > " and ' become entities. */
 void escape_html(buf_t *out, const char *s, size_t len);
 
+/* A URL component (a query value): everything but unreserved characters
+ * percent-encoded, byte by byte of its UTF-8. */
+void escape_url_component(buf_t *out, const char *s, size_t len);
+
 #endif

@@ -3,6 +3,10 @@
 #include "view_internal.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../render/escape.h"
 
 static void add_enum_fact(const view_ctx_t *v, value_t *facts,
                           const char *label, enum_kind_t kind,
@@ -104,6 +108,13 @@ static value_t *facts_of(const view_ctx_t *v, const action_t *x)
 		              x->continues->urls[l]);
 		val_push(a, facts, f);
 	}
+	/* The other way: actions of other programmes that continue this one. */
+	if (x->first_continuer) {
+		f = view_fact(v, "labels.continued_by");
+		for (const action_t *y = x->first_continuer; y; y = y->next_continuer)
+			view_fact_add(v, f, action_label(v, y), y->urls[l]);
+		val_push(a, facts, f);
+	}
 	return facts;
 }
 
@@ -124,6 +135,32 @@ static value_t *history_of(const view_ctx_t *v, const action_t *x)
 		val_push(a, list, m);
 	}
 	return list;
+}
+
+/* The city's feedback channel with the action named: site.yaml's
+ * feedback_url with {subject} replaced, or a message to contact_email. */
+static const char *feedback_url(const view_ctx_t *v, const action_t *x)
+{
+	const site_t *site = v->site;
+	const char *subject = arena_printf(v->arena, "%s: %s",
+	                                   view_word(v, "words.feedback_subject"),
+	                                   action_label(v, x));
+	buf_t b = BUF_INIT;
+	const char *base = site->feedback_url;
+	const char *at = base ? strstr(base, "{subject}") : NULL;
+	if (base && at) {
+		buf_put(&b, base, (size_t)(at - base));
+		escape_url_component(&b, subject, strlen(subject));
+		buf_puts(&b, at + strlen("{subject}"));
+	} else if (base) {
+		buf_puts(&b, base);
+	} else {
+		buf_printf(&b, "mailto:%s?subject=", site->contact_email);
+		escape_url_component(&b, subject, strlen(subject));
+	}
+	const char *url = arena_strdup(v->arena, buf_cstr(&b));
+	buf_free(&b);
+	return url;
 }
 
 void view_action(const view_ctx_t *v, value_t *root)
@@ -149,5 +186,11 @@ void view_action(const view_ctx_t *v, value_t *root)
 		val_push(a, updates, u);
 	}
 	view_set_list(v, m, "updates", updates);
+	const char *last = view_last_updated(v, x);
+	view_set_text(v, m, "last_updated",
+	              last ? format_date(a, v->site, v->lang, last) : NULL);
+	view_set_text(v, m, "last_updated_iso", last);
+	val_set_bool(a, m, "stale", view_is_stale(v, x));
+	view_set_text(v, m, "feedback_url", feedback_url(v, x));
 	val_set(a, root, "action", m);
 }

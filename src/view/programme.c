@@ -87,6 +87,23 @@ void view_programme_summary(const view_ctx_t *v, value_t *root,
 	val_set(a, root, "programme", m);
 }
 
+enum { KEY_INDICATORS = 12 };
+
+/* Indicators whose latest value can be set against their target, in
+ * theme order, at most KEY_INDICATORS of them. */
+static value_t *indicator_progress(const view_ctx_t *v, const programme_t *p)
+{
+	value_t *list = val_list(v->arena);
+	for (size_t t = 0; t < p->nthemes; t++)
+		for (size_t i = 0; i < p->nindicators; i++) {
+			const indicator_t *ind = &p->indicators[i];
+			if (ind->theme == &p->themes[t] && view_indicator_progress(ind) >= 0 &&
+			    list->as.list.len < KEY_INDICATORS)
+				val_push(v->arena, list, view_indicator_item(v, ind));
+		}
+	return list;
+}
+
 typedef struct {
 	const update_t *update;
 	const action_t *action;
@@ -144,6 +161,19 @@ void view_home(const view_ctx_t *v, value_t *root)
 	view_programme_summary(v, root, p);
 	view_year_links(v, root, p);
 	view_set_list(v, root, "updates", latest_updates(v, p));
+	view_set_list(v, root, "stale", view_stale_actions(v, p));
+	view_set_list(v, root, "key_indicators", indicator_progress(v, p));
+	value_t *others = val_list(v->arena);
+	for (size_t i = 0; i < v->site->nprogrammes; i++) {
+		const programme_t *q = &v->site->programmes[i];
+		if (q == p)
+			continue;
+		value_t *m = view_link(v, view_title(v, q->texts), q->urls[v->lang]);
+		val_set_bool(v->arena, m, "archived",
+		             q->status.id == PROGRAMME_ARCHIVED);
+		val_push(v->arena, others, m);
+	}
+	view_set_list(v, root, "other_programmes", others);
 }
 
 void view_programme(const view_ctx_t *v, value_t *root)
@@ -153,6 +183,8 @@ void view_programme(const view_ctx_t *v, value_t *root)
 	view_add_text(v, val_get(root, "page"), view_text(v, p->texts));
 	view_programme_summary(v, root, p);
 	view_year_links(v, root, p);
+	view_set_list(v, root, "stale", view_stale_actions(v, p));
+	view_set_list(v, root, "key_indicators", indicator_progress(v, p));
 	if (p->decision_date) {
 		value_t *d = val_map(a);
 		view_set_text(v, d, "body",

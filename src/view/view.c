@@ -380,6 +380,28 @@ static void add_site(const view_ctx_t *v, value_t *root)
 	val_set(a, root, "site", m);
 }
 
+/* Every page of an archived programme says so, and where the current one
+ * is. */
+static void add_archive_notice(const view_ctx_t *v, value_t *root)
+{
+	arena_t *a = v->arena;
+	const programme_t *p = v->ref->programme;
+	if (!p || p->status.id != PROGRAMME_ARCHIVED || v->ref->kind == PAGE_HOME) {
+		val_set(a, root, "archived_programme", val_null(a));
+		return;
+	}
+	value_t *m = val_map(a);
+	val_set(a, m, "title", val_str_ref(a, view_title(v, p->texts)));
+	const programme_t *now = v->site->current;
+	if (now && now != p) {
+		val_set(a, m, "current", view_link(v, view_title(v, now->texts),
+		                                   now->urls[v->lang]));
+	} else {
+		val_set(a, m, "current", val_null(a));
+	}
+	val_set(a, root, "archived_programme", m);
+}
+
 /* The root and 404 pages speak every language at once. */
 static void view_multilingual(const view_ctx_t *v, value_t *root)
 {
@@ -441,6 +463,7 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 	add_languages(&v, root);
 	add_breadcrumbs(&v, root);
 	add_navigation(&v, root);
+	add_archive_notice(&v, root);
 	switch (ref->kind) {
 	case PAGE_HOME:
 		view_home(&v, root);

@@ -97,6 +97,12 @@ void view_facet_nav(const view_ctx_t *v, value_t *root, const programme_t *p);
 void view_filter(const view_ctx_t *v, value_t *root);
 void view_data(const view_ctx_t *v, value_t *root);
 
+/* Freshness (view/freshness.c): the date of the action's newest news, or
+ * NULL; whether it has had none since the follow-up before the newest. */
+const char *view_last_updated(const view_ctx_t *v, const action_t *x);
+bool view_is_stale(const view_ctx_t *v, const action_t *x);
+value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p);
+
 /* Page builders: each fills the page-specific part of the root map. */
 void view_home(const view_ctx_t *v, value_t *root);
 void view_programme(const view_ctx_t *v, value_t *root);

@@ -1,0 +1,55 @@
+/* When an action last had news, and whether it has gone quiet. "Now" is
+ * the programme's newest follow-up, never the clock, so that a build is a
+ * pure function of its content. */
+#include "view_internal.h"
+
+#include <string.h>
+
+/* The newest update in any language, or NULL. */
+static const char *newest_update(const view_ctx_t *v, const action_t *x)
+{
+	const char *newest = NULL;
+	for (size_t l = 0; l < v->site->nlangs; l++) {
+		const text_t *t = x->texts ? x->texts[l] : NULL;
+		for (size_t i = 0; t && !t->borrowed && i < t->nupdates; i++)
+			if (!newest || strcmp(t->updates[i].date, newest) > 0)
+				newest = t->updates[i].date;
+	}
+	return newest;
+}
+
+const char *view_last_updated(const view_ctx_t *v, const action_t *x)
+{
+	const char *newest = newest_update(v, x);
+	/* A follow-up that recorded the action's status also tells news. */
+	for (size_t i = 0; i < x->nstatuses; i++) {
+		const follow_up_t *f = model_follow_up(x->programme,
+		                                       x->statuses[i].year);
+		if (f && (!newest || strcmp(f->date, newest) > 0))
+			newest = f->date;
+	}
+	return newest;
+}
+
+bool view_is_stale(const view_ctx_t *v, const action_t *x)
+{
+	const programme_t *p = x->programme;
+	if (p->nfollow_ups < 2 || p->status.id == PROGRAMME_ARCHIVED)
+		return false;
+	int s = model_current_status(x);
+	if (s == STATUS_DONE || s == STATUS_CANCELLED)
+		return false;
+	/* Quiet since the follow-up before the newest one. */
+	const char *previous = p->follow_ups[p->nfollow_ups - 2].date;
+	const char *newest = newest_update(v, x);
+	return !newest || strcmp(newest, previous) <= 0;
+}
+
+value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p)
+{
+	value_t *list = val_list(v->arena);
+	for (size_t i = 0; i < p->nactions; i++)
+		if (view_is_stale(v, &p->actions[i]))
+			val_push(v->arena, list, view_action_item(v, &p->actions[i]));
+	return list;
+}

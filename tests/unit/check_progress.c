@@ -1,0 +1,180 @@
+/* The progress views on the real content: every indicator's chart says its
+ * values in words and has its table; the 2024 follow-up report holds every
+ * indicator value and project status of the data; every facet value has
+ * its filter page with the right count; the archive holds every use case
+ * of the 2020–2023 programme. */
+#include "core/report.h"
+#include "harness.h"
+
+#include "built_site.h"
+#include "view/view_internal.h"
+
+#define CURRENT "digiohjelma-2024-2026"
+#define ARCHIVE "digiohjelma-2020-2023"
+
+/* From seeds 000 and 001: the use cases of the three themes. */
+enum { ARCHIVE_USE_CASES = 63 };
+
+static void charts(const built_t *b, const programme_t *p)
+{
+	arena_t *a = arena_new();
+	size_t charted = 0;
+	for (size_t l = 0; l < b->site->nlangs; l++) {
+		for (size_t i = 0; i < p->nindicators; i++) {
+			const indicator_t *ind = &p->indicators[i];
+			page_ref_t ref = {PAGE_INDICATOR, l, p, ind, 0};
+			view_ctx_t v = {a, b->site, l, &ref};
+			char *html = built_page(b, ind->urls[l]);
+			CHECK(html && strstr(html, "<table class=\"values\">"));
+			if (!view_has_chart(ind)) {
+				free(html);
+				continue;
+			}
+			char *id = arena_printf(a, "<desc id=\"chart-%s-desc\">", ind->id);
+			char *desc = built_between(html, id, "</desc>");
+			CHECK(desc != NULL);
+			CHECK(html && strstr(html, "role=\"img\""));
+			for (size_t k = 0; desc && k < ind->nvalues; k++) {
+				const char *value = view_indicator_value(&v, ind, &ind->values[k]);
+				char *said = arena_printf(a, "%d: %s", ind->values[k].year, value);
+				if (!strstr(desc, said)) {
+					printf("  %s: '%s' not in %s\n", ind->id, said, desc);
+					CHECK(!"value in desc");
+				}
+			}
+			/* The same chart as a file of its own, for embedding. */
+			char *file = built_page(b, ind->chart_urls[l]);
+			CHECK(file && strstr(file, "<?xml") && strstr(file, id));
+			charted += desc != NULL;
+			free(file);
+			free(desc);
+			free(html);
+		}
+	}
+	CHECK(charted > 0);
+	printf("progress: %zu charts checked\n", charted);
+	arena_free(a);
+}
+
+static void follow_up_report(const built_t *b, const programme_t *p, int year)
+{
+	arena_t *a = arena_new();
+	for (size_t l = 0; l < b->site->nlangs; l++) {
+		page_ref_t ref = {PAGE_FOLLOW_UP, l, p, NULL, year};
+		view_ctx_t v = {a, b->site, l, &ref};
+		char *html = built_page(b, view_url(a, b->site, &ref));
+		CHECK(html != NULL);
+		/* Every indicator's row has every value up to the year. */
+		for (size_t i = 0; html && i < p->nindicators; i++) {
+			const indicator_t *ind = &p->indicators[i];
+			char *row = built_between(html, arena_printf(a, "<a href=\"%s\">",
+			                                             ind->urls[l]), "</tr>");
+			CHECK(row != NULL);
+			for (size_t k = 0; row && k < ind->nvalues; k++) {
+				const indicator_value_t *val = &ind->values[k];
+				if (val->year > year)
+					continue;
+				const char *text = view_indicator_value(&v, ind, val);
+				if (!strstr(row, text)) {
+					printf("  %s %d: '%s' not in the report row\n", ind->id,
+					       val->year, text);
+					CHECK(!"indicator value in report");
+				}
+			}
+			free(row);
+		}
+		/* Every project of the year, with its status at the follow-up. */
+		size_t projects = 0;
+		for (size_t i = 0; html && i < p->nactions; i++) {
+			const action_t *x = &p->actions[i];
+			if (!model_action_in_year(x, year))
+				continue;
+			projects++;
+			char *row = built_between(html, arena_printf(a, "<a href=\"%s\">",
+			                                             x->urls[l]), "</tr>");
+			int s = model_status_in(x, year);
+			CHECK(row && s >= 0 &&
+			      strstr(row, format_enum(b->site, l, ENUM_STATUS, s)));
+			free(row);
+		}
+		CHECK(projects == 26); /* the 26 projects of the 2024 follow-up */
+		free(html);
+	}
+	arena_free(a);
+}
+
+static void filters(const built_t *b, const programme_t *p)
+{
+	arena_t *a = arena_new();
+	size_t pages = 0;
+	for (size_t l = 0; l < b->site->nlangs; l++) {
+		page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
+		view_ctx_t v = {a, b->site, l, &ref};
+		for (size_t f = 0; f < view_facet_count(); f++) {
+			size_t n;
+			facet_value_t *values = view_facet_values(a, p, f, &n);
+			for (size_t k = 0; k < n; k++) {
+				size_t count = 0;
+				for (size_t i = 0; i < p->nactions; i++)
+					count += view_action_has(a, &p->actions[i], f, values[k].key);
+				char *html = built_page(b, view_facet_url(&v, p, f, values[k].key));
+				char *said = arena_printf(a, "<strong>%zu</strong>", count);
+				CHECK(html && count == values[k].count && strstr(html, said));
+				/* One list item per action. */
+				size_t items = 0;
+				for (const char *s = html; s && (s = strstr(s, "<li data-facets")); s++)
+					items++;
+				CHECK(items == count);
+				pages++;
+				free(html);
+			}
+		}
+	}
+	printf("progress: %zu filter pages checked\n", pages);
+	CHECK(pages > 20);
+	arena_free(a);
+}
+
+static void archive(const built_t *b)
+{
+	const programme_t *p = model_programme(b->site, ARCHIVE);
+	CHECK(p && p->status.id == PROGRAMME_ARCHIVED);
+	if (!p)
+		return;
+	CHECK(p->nactions == ARCHIVE_USE_CASES);
+	for (size_t l = 0; l < b->site->nlangs; l++) {
+		size_t pages = 0;
+		for (size_t i = 0; i < p->nactions; i++) {
+			char *html = built_page(b, p->actions[i].urls[l]);
+			pages += html && strstr(html, "class=\"notice archived\"");
+			CHECK(p->actions[i].texts[l] && !p->actions[i].texts[l]->borrowed);
+			free(html);
+		}
+		CHECK(pages == ARCHIVE_USE_CASES);
+	}
+	/* Continuations link both ways. */
+	const programme_t *now = model_programme(b->site, CURRENT);
+	const action_t *b6 = model_action(now, "b6");
+	CHECK(b6 && b6->continues && b6->continues->programme == p);
+	char *html = built_page(b, b6->continues->urls[0]);
+	CHECK(html && strstr(html, b6->urls[0]));
+	free(html);
+}
+
+int main(void)
+{
+	built_t b;
+	built_open(&b, "content");
+	show_diags(&b.diags);
+	CHECK(b.diags.errors == 0);
+	const programme_t *p = model_programme(b.site, CURRENT);
+	CHECK(p != NULL);
+	if (p) {
+		charts(&b, p);
+		follow_up_report(&b, p, 2024);
+		filters(&b, p);
+	}
+	archive(&b);
+	built_close(&b);
+	return harness_report();
+}
