@@ -5,7 +5,8 @@ PKGS     := libcmark-gfm yaml-0.1 libxml-2.0 libmicrohttpd
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags $(PKGS))
-LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm -pthread
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lstemmer \
+            -lm -pthread
 
 # Variant builds share the sources; each has its own object directory.
 # make VARIANT=asan builds build/asan/porta with the sanitizers.

@@ -10,7 +10,7 @@
  * enumerated values. */
 static const char *const required[] = {
 	"paths.actions", "paths.indicators", "paths.themes", "paths.roadmap",
-	"paths.follow_up", "paths.data", NULL};
+	"paths.follow_up", "paths.data", "paths.search", NULL};
 
 static const value_t *lookup(const value_t *map, const char *dotted,
                              arena_t *arena)

@@ -177,7 +177,10 @@ static void unique_slugs(checker_t *c)
 		/* /<lang>/<slug>/ is shared by programmes and free pages. */
 		slugs_t top = {MAP_INIT, c};
 		static const text_t data = {.path = "the open data page"};
-		reserve(&top, val_get(val_get(site->i18n[l], "paths"), "data"), &data);
+		static const text_t search = {.path = "the search page"};
+		const value_t *paths = val_get(site->i18n[l], "paths");
+		reserve(&top, val_get(paths, "data"), &data);
+		reserve(&top, val_get(paths, "search"), &search);
 		for (size_t i = 0; i < site->nprogrammes; i++)
 			claim(&top, site->programmes[i].texts[l]);
 		for (size_t i = 0; i < site->npages; i++)

@@ -208,6 +208,7 @@ struct site {
 	const char **i18n_paths; /* their file paths, for messages */
 	const char **home_urls;  /* the front page of each language */
 	const char **data_urls;  /* the page about the open data */
+	const char **search_urls;
 	map_t unit_index, programme_index, page_index;
 };
 

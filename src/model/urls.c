@@ -71,11 +71,14 @@ void urls_assign(site_t *site)
 	arena_t *a = site->arena;
 	site->home_urls = per_lang(site);
 	site->data_urls = per_lang(site);
+	site->search_urls = per_lang(site);
 	for (size_t l = 0; l < site->nlangs; l++) {
 		site->home_urls[l] = arena_printf(a, "%s%s/", site->base_path,
 		                                  site->langs[l]);
 		site->data_urls[l] = arena_printf(a, "%s%s/", site->home_urls[l],
 		                                  urls_segment(site, l, "data"));
+		site->search_urls[l] = arena_printf(a, "%s%s/", site->home_urls[l],
+		                                    urls_segment(site, l, "search"));
 	}
 	for (size_t i = 0; i < site->nprogrammes; i++)
 		assign_programme(site, &site->programmes[i]);

@@ -26,6 +26,7 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
 		for (size_t i = 0; i < site->npages; i++)
 			EMIT(PAGE_FREE, l, NULL, &site->pages[i], 0);
 		EMIT(PAGE_DATA, l, NULL, NULL, 0);
+		EMIT(PAGE_SEARCH, l, NULL, NULL, 0);
 		for (size_t i = 0; i < site->nprogrammes; i++) {
 			const programme_t *p = &site->programmes[i];
 			EMIT(PAGE_PROGRAMME, l, p, NULL, 0);
@@ -68,6 +69,7 @@ const char *view_template(page_kind_t kind)
 		[PAGE_INDICATOR] = "indicator", [PAGE_CHART] = NULL,
 		[PAGE_ROADMAP] = "roadmap", [PAGE_FOLLOW_UP] = "follow-up",
 		[PAGE_FILTER] = "filter", [PAGE_DATA] = "data",
+		[PAGE_SEARCH] = "search",
 		[PAGE_FREE] = "page"};
 	return names[kind];
 }
@@ -109,6 +111,8 @@ static const char *url_in(arena_t *arena, const site_t *site,
 	}
 	case PAGE_DATA:
 		return site->data_urls[lang];
+	case PAGE_SEARCH:
+		return site->search_urls[lang];
 	case PAGE_FREE:
 		return ((const page_t *)ref->item)->urls[lang];
 	}
@@ -251,6 +255,8 @@ static const char *page_title(const view_ctx_t *v)
 		                 arena_printf(v->arena, "%d", r->year));
 	case PAGE_DATA:
 		return view_word(v, "data.title");
+	case PAGE_SEARCH:
+		return view_word(v, "search.title");
 	case PAGE_FILTER:
 		return arena_printf(
 			v->arena, "%s: %s",
@@ -377,6 +383,7 @@ static void add_site(const view_ctx_t *v, value_t *root)
 	val_set(a, m, "contact_email", val_str_ref(a, site->contact_email));
 	val_set(a, m, "static_url",
 	        val_str_ref(a, arena_printf(a, "%sstatic/", site->base_path)));
+	val_set(a, m, "search_url", val_str_ref(a, site->search_urls[v->lang]));
 	val_set(a, root, "site", m);
 }
 
@@ -494,6 +501,9 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 		break;
 	case PAGE_DATA:
 		view_data(&v, root);
+		break;
+	case PAGE_SEARCH:
+		view_search(&v, root);
 		break;
 	case PAGE_INDICATOR:
 		view_indicator(&v, root);

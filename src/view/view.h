@@ -22,6 +22,7 @@ typedef enum {
 	PAGE_FOLLOW_UP,  /* a year's follow-up report, as the city board gets it */
 	PAGE_FILTER,     /* the actions with one value of a facet */
 	PAGE_DATA,       /* what the open data files hold, and their licence */
+	PAGE_SEARCH,     /* search with a script; an A–Z index without */
 	PAGE_FREE
 } page_kind_t;
 

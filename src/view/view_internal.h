@@ -96,6 +96,7 @@ const char *view_facet_url(const view_ctx_t *v, const programme_t *p,
 void view_facet_nav(const view_ctx_t *v, value_t *root, const programme_t *p);
 void view_filter(const view_ctx_t *v, value_t *root);
 void view_data(const view_ctx_t *v, value_t *root);
+void view_search(const view_ctx_t *v, value_t *root);
 
 /* Freshness (view/freshness.c): the date of the action's newest news, or
  * NULL; whether it has had none since the follow-up before the newest. */

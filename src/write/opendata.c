@@ -434,7 +434,7 @@ static void indicators_csv(buf_t *b, const site_t *site, const programme_t *p)
 	}
 }
 
-static int emit_buf(opendata_emit_fn emit, void *ctx, const programme_t *p,
+static int emit_buf(emit_fn emit, void *ctx, const programme_t *p,
                     const char *suffix, buf_t *b)
 {
 	char *name = opendata_file(p, suffix);
@@ -447,7 +447,7 @@ static int emit_buf(opendata_emit_fn emit, void *ctx, const programme_t *p,
 	return rc;
 }
 
-int opendata_write(const site_t *site, opendata_emit_fn emit, void *ctx)
+int opendata_write(const site_t *site, emit_fn emit, void *ctx)
 {
 	int rc = emit(ctx, "data/schema.json", opendata_schema,
 	              strlen(opendata_schema));

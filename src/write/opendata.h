@@ -5,14 +5,10 @@
 #define PORTA_OPENDATA_H
 
 #include "../model/model.h"
-
-/* Receives one file: its path below the site root and its bytes. Returns
- * non-zero to stop. */
-typedef int (*opendata_emit_fn)(void *ctx, const char *path,
-                                const char *data, size_t len);
+#include "emit.h"
 
 /* Writes every data file through emit; returns emit's first failure. */
-int opendata_write(const site_t *site, opendata_emit_fn emit, void *ctx);
+int opendata_write(const site_t *site, emit_fn emit, void *ctx);
 
 /* The file names for a programme, below /data/ ("x.json"...). The
  * caller frees them with free(). */

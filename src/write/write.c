@@ -13,6 +13,7 @@
 #include "../render/mustache.h"
 #include "../view/view.h"
 #include "opendata.h"
+#include "search.h"
 
 #define TEMPLATE_EXT ".mustache"
 
@@ -188,7 +189,8 @@ write_result_t write_site(const site_t *site, const char *out,
 	}
 	w.dir = dir;
 	if (view_pages(site, write_page, &w) != 0 ||
-	    opendata_write(site, write_data_file, &w) != 0) {
+	    opendata_write(site, write_data_file, &w) != 0 ||
+	    search_write(site, write_data_file, &w) != 0) {
 		result.io_error = w.error;
 		goto out;
 	}

@@ -58,7 +58,12 @@ int main(void)
 
 	count_t c = {0};
 	view_pages(site, count, &c);
-	CHECK(c.pages == 64); /* with the open data page in each language */
+	/* Per language: the front page, 2 free pages, the open data and search
+	 * pages, programme, 2 themes, the lists, 2 actions, 2 indicators. */
+	CHECK(c.per_kind[PAGE_HOME] == 2 && c.per_kind[PAGE_FREE] == 4);
+	CHECK(c.per_kind[PAGE_DATA] == 2 && c.per_kind[PAGE_SEARCH] == 2);
+	CHECK(c.per_kind[PAGE_PROGRAMME] == 2 && c.per_kind[PAGE_THEME] == 4);
+	CHECK(c.per_kind[PAGE_ACTIONS] == 2 && c.per_kind[PAGE_INDICATORS] == 2);
 	/* Per language: themes 2, statuses 2, years 2, units 2,
 	 * beneficiaries 2, level, statutory, cost and impact class 1 each. */
 	CHECK(c.per_kind[PAGE_FILTER] == 28);

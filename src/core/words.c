@@ -1,0 +1,178 @@
+#include "words.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* Decodes one UTF-8 character; returns its length (1 for a bad byte). */
+static size_t decode(const unsigned char *s, size_t avail, unsigned *cp)
+{
+	if (s[0] < 0x80 || avail < 2) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		*cp = ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
+		return 2;
+	}
+	if ((s[0] & 0xf0) == 0xe0 && avail >= 3) {
+		*cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+		return 3;
+	}
+	if ((s[0] & 0xf8) == 0xf0 && avail >= 4) {
+		*cp = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3fu) << 12) |
+		      ((s[2] & 0x3fu) << 6) | (s[3] & 0x3fu);
+		return 4;
+	}
+	*cp = s[0];
+	return 1;
+}
+
+static void encode(buf_t *b, unsigned cp)
+{
+	if (cp < 0x80) {
+		buf_putc(b, (char)cp);
+	} else if (cp < 0x800) {
+		buf_putc(b, (char)(0xc0 | (cp >> 6)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3f)));
+	} else {
+		buf_putc(b, (char)(0xe0 | (cp >> 12)));
+		buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3f)));
+	}
+}
+
+/* Latin letters, including those of Finnish, Swedish and their
+ * neighbours (Latin-1 and Latin Extended-A, without × and ÷). */
+static bool is_letter(unsigned cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= '0' && cp <= '9') ||
+	       (cp >= 0xc0 && cp <= 0x17f && cp != 0xd7 && cp != 0xf7);
+}
+
+static unsigned lower(unsigned cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 32;
+	if (cp >= 0x100 && cp <= 0x17f && !(cp & 1))
+		return cp + 1; /* Latin Extended-A pairs upper, lower */
+	return cp;
+}
+
+void words_each(const char *text, size_t len, bool html,
+                void (*each)(const char *word, size_t len, void *ctx),
+                void *ctx)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	buf_t word = BUF_INIT;
+	bool in_tag = false;
+	for (size_t i = 0; i <= len;) {
+		unsigned cp = 0;
+		size_t n = i < len ? decode(s + i, len - i, &cp) : 1;
+		if (html && cp == '<')
+			in_tag = true;
+		bool letter = i < len && !in_tag && is_letter(cp);
+		/* A hyphen between letters stays in the word. */
+		if (!letter && cp == '-' && word.len && i + 1 < len && !in_tag) {
+			unsigned next;
+			decode(s + i + 1, len - i - 1, &next);
+			if (is_letter(next)) {
+				buf_putc(&word, '-');
+				i += n;
+				continue;
+			}
+		}
+		if (letter) {
+			encode(&word, lower(cp));
+		} else if (word.len) {
+			each(word.data, word.len, ctx);
+			buf_reset(&word);
+		}
+		if (html && cp == '>')
+			in_tag = false;
+		i += n;
+	}
+	buf_free(&word);
+}
+
+/* The place of a character in the Finnish and Swedish alphabet: letters
+ * by their base letter, then å, ä/æ, ö/ø after z; other characters
+ * before letters, in code point order. */
+static unsigned rank(unsigned cp)
+{
+	cp = lower(cp);
+	static const struct {
+		unsigned cp;
+		char base;
+	} accents[] = {
+		{0xe0, 'a'}, {0xe1, 'a'}, {0xe2, 'a'}, {0xe3, 'a'}, {0xe7, 'c'},
+		{0xe8, 'e'}, {0xe9, 'e'}, {0xea, 'e'}, {0xeb, 'e'}, {0xec, 'i'},
+		{0xed, 'i'}, {0xee, 'i'}, {0xef, 'i'}, {0xf1, 'n'}, {0xf2, 'o'},
+		{0xf3, 'o'}, {0xf4, 'o'}, {0xf5, 'o'}, {0xf9, 'u'}, {0xfa, 'u'},
+		{0xfb, 'u'}, {0xfc, 'y'}, {0xfd, 'y'}, {0x161, 's'}, {0x17e, 'z'},
+	};
+	for (size_t i = 0; i < sizeof accents / sizeof *accents; i++)
+		if (accents[i].cp == cp)
+			cp = (unsigned)accents[i].base;
+	if (cp >= 'a' && cp <= 'z')
+		return 0x10000 + (cp - 'a') * 2;
+	if (cp >= '0' && cp <= '9')
+		return 0x8000 + cp;
+	switch (cp) {
+	case 0xe5: return 0x10000 + 26 * 2;       /* å */
+	case 0xe4: case 0xe6: return 0x10000 + 27 * 2; /* ä, æ */
+	case 0xf6: case 0xf8: return 0x10000 + 28 * 2; /* ö, ø */
+	}
+	return cp < 0x8000 ? cp : 0x20000 + cp;
+}
+
+int words_compare(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a,
+	                    *y = (const unsigned char *)b;
+	size_t xl = strlen(a), yl = strlen(b), i = 0, j = 0;
+	while (i < xl && j < yl) {
+		unsigned cx, cy;
+		i += decode(x + i, xl - i, &cx);
+		j += decode(y + j, yl - j, &cy);
+		unsigned rx = rank(cx), ry = rank(cy);
+		if (rx != ry)
+			return rx < ry ? -1 : 1;
+	}
+	if (i < xl || j < yl)
+		return i < xl ? 1 : -1;
+	return strcmp(a, b); /* equal but for case or accents: a fixed order */
+}
+
+void words_initial(const char *s, char out[8])
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	strcpy(out, "#");
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		i += decode(p + i, len - i, &cp);
+		if (cp >= '0' && cp <= '9')
+			return;
+		if (!is_letter(cp))
+			continue; /* quotes and the like before the first letter */
+		unsigned r = rank(cp);
+		buf_t b = BUF_INIT;
+		if (r >= 0x10000 && r < 0x10000 + 26 * 2)
+			buf_putc(&b, (char)('A' + (r - 0x10000) / 2));
+		else
+			encode(&b, r == 0x10000 + 26 * 2 ? 0xc5    /* Å */
+			           : r == 0x10000 + 27 * 2 ? 0xc4  /* Ä */
+			           : r == 0x10000 + 28 * 2 ? 0xd6  /* Ö */
+			           : cp);
+		size_t n = b.len < 7 ? b.len : 7;
+		memcpy(out, b.data, n);
+		out[n] = '\0';
+		buf_free(&b);
+		return;
+	}
+}

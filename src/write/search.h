@@ -1,0 +1,17 @@
+/* The search index: for each language, /<lang>/search.json with every
+ * page a resident may look for (actions, indicators, themes, programmes,
+ * free pages) and the Snowball stems of their words, weighted by where the
+ * words stand. The theme's script searches it in the browser; see
+ * docs/search.md for why stems and how queries match them. */
+#ifndef PORTA_SEARCH_H
+#define PORTA_SEARCH_H
+
+#include "../model/model.h"
+#include "emit.h"
+
+int search_write(const site_t *site, emit_fn emit, void *ctx);
+
+/* The index's address in language lang (below the site's base path). */
+const char *search_index_url(arena_t *arena, const site_t *site, size_t lang);
+
+#endif
