@@ -1,6 +1,8 @@
 /* The front page, the programme page, theme pages and the two lists. */
 #include "view_internal.h"
 
+#include "../write/feeds.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,7 +212,9 @@ void view_theme(const view_ctx_t *v, value_t *root)
 	const theme_t *t = v->ref->item;
 	const programme_t *p = v->ref->programme;
 	view_add_text(v, val_get(root, "page"), view_text(v, t->texts));
-	val_set(a, root, "theme", theme_item(v, t));
+	value_t *item = theme_item(v, t);
+	val_set(a, item, "feed_url", val_str_ref(a, feeds_theme_url(a, t, v->lang)));
+	val_set(a, root, "theme", item);
 	view_programme_summary(v, root, p);
 	value_t *actions = val_list(a), *indicators = val_list(a);
 	for (size_t i = 0; i < p->nactions; i++)

@@ -7,6 +7,7 @@
 #include "../core/buf.h"
 #include "../model/urls.h"
 #include "../render/escape.h"
+#include "../write/feeds.h"
 
 int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
                void *ctx)
@@ -281,6 +282,7 @@ static void add_languages(const view_ctx_t *v, value_t *root)
 		val_set(a, m, "code", val_str_ref(a, site->langs[l]));
 		val_set(a, m, "name",
 		        val_str_ref(a, format_word(site, l, "language_name")));
+		val_set(a, m, "locale", val_str_ref(a, format_word(site, l, "locale")));
 		val_set(a, m, "url", val_str_ref(a, url));
 		val_set(a, m, "absolute_url",
 		        val_str_ref(a, urls_absolute(a, site, url)));
@@ -384,6 +386,7 @@ static void add_site(const view_ctx_t *v, value_t *root)
 	val_set(a, m, "static_url",
 	        val_str_ref(a, arena_printf(a, "%sstatic/", site->base_path)));
 	val_set(a, m, "search_url", val_str_ref(a, site->search_urls[v->lang]));
+	val_set(a, m, "feed_url", val_str_ref(a, feeds_url(a, site, v->lang)));
 	val_set(a, root, "site", m);
 }
 
@@ -471,9 +474,11 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 	add_breadcrumbs(&v, root);
 	add_navigation(&v, root);
 	add_archive_notice(&v, root);
+	val_set(arena, root, "jsonld", val_null(arena));
 	switch (ref->kind) {
 	case PAGE_HOME:
 		view_home(&v, root);
+		val_set(arena, root, "jsonld", val_str_ref(arena, view_jsonld_home(&v)));
 		break;
 	case PAGE_PROGRAMME:
 		view_programme(&v, root);
@@ -501,6 +506,7 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 		break;
 	case PAGE_DATA:
 		view_data(&v, root);
+		val_set(arena, root, "jsonld", val_str_ref(arena, view_jsonld_data(&v)));
 		break;
 	case PAGE_SEARCH:
 		view_search(&v, root);
@@ -514,5 +520,14 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 	default:
 		break;
 	}
+	/* Every page describes itself for search results and shared links:
+	 * its summary, or the front page's. */
+	const value_t *summary = val_get(page, "summary");
+	const text_t *front = site->front[v.lang];
+	val_set(arena, page, "description",
+	        summary && summary->kind == VAL_STRING
+	        ? (value_t *)summary
+	        : front && front->summary ? val_str_ref(arena, front->summary)
+	                                  : val_null(arena));
 	return root;
 }

@@ -104,6 +104,10 @@ const char *view_last_updated(const view_ctx_t *v, const action_t *x);
 bool view_is_stale(const view_ctx_t *v, const action_t *x);
 value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p);
 
+/* JSON-LD for the front page and the data page (view/jsonld.c). */
+const char *view_jsonld_home(const view_ctx_t *v);
+const char *view_jsonld_data(const view_ctx_t *v);
+
 /* Page builders: each fills the page-specific part of the root map. */
 void view_home(const view_ctx_t *v, value_t *root);
 void view_programme(const view_ctx_t *v, value_t *root);

@@ -13,7 +13,9 @@
 #include "../render/mustache.h"
 #include "../view/view.h"
 #include "opendata.h"
+#include "feeds.h"
 #include "search.h"
+#include "sitemap.h"
 
 #define TEMPLATE_EXT ".mustache"
 
@@ -190,7 +192,9 @@ write_result_t write_site(const site_t *site, const char *out,
 	w.dir = dir;
 	if (view_pages(site, write_page, &w) != 0 ||
 	    opendata_write(site, write_data_file, &w) != 0 ||
-	    search_write(site, write_data_file, &w) != 0) {
+	    search_write(site, write_data_file, &w) != 0 ||
+	    feeds_write(site, write_data_file, &w) != 0 ||
+	    sitemap_write(site, write_data_file, &w) != 0) {
 		result.io_error = w.error;
 		goto out;
 	}

@@ -1,0 +1,43 @@
+#include "xml.h"
+
+#include <stdlib.h>
+
+void xml_open(xml_t *x)
+{
+	x->buf = xmlBufferCreate();
+	x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+	if (!x->w)
+		abort(); /* only when out of memory */
+	xmlTextWriterSetIndent(x->w, 1);
+	xmlTextWriterSetIndentString(x->w, BAD_CAST "  ");
+	xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL);
+}
+
+void xml_close(xml_t *x, buf_t *out)
+{
+	xmlTextWriterEndDocument(x->w);
+	xmlFreeTextWriter(x->w);
+	buf_put(out, (const char *)xmlBufferContent(x->buf),
+	        (size_t)xmlBufferLength(x->buf));
+	xmlBufferFree(x->buf);
+}
+
+void xml_start(xml_t *x, const char *element)
+{
+	xmlTextWriterStartElement(x->w, BAD_CAST element);
+}
+
+void xml_end(xml_t *x)
+{
+	xmlTextWriterEndElement(x->w);
+}
+
+void xml_attr(xml_t *x, const char *name, const char *value)
+{
+	xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value);
+}
+
+void xml_text(xml_t *x, const char *element, const char *text)
+{
+	xmlTextWriterWriteElement(x->w, BAD_CAST element, BAD_CAST text);
+}
