@@ -26,7 +26,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/check_*.c))
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all site check test test-asan bench clean
+.PHONY: all site check test test-asan test-browser screenshots bench clean
 all: $(OUT)/porta site
 
 # The open-data JSON Schema is a JSON file compiled into the binary.
@@ -60,6 +60,15 @@ test: $(OUT)/porta $(TESTS)
 
 test-asan:
 	$(MAKE) VARIANT=asan test
+
+# The browser tests alone (tests/browser/, also a part of make test) on
+# build/site, and screenshots of it in build/screenshots/. ./setup
+# installs what they need.
+test-browser: site
+	@tests/browser/run build/site
+
+screenshots: site
+	node tests/browser/screenshots.mjs build/site build/screenshots
 
 bench: $(OUT)/porta
 	@tests/bench/run $(OUT)

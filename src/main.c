@@ -8,9 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "check/check.h"
 #include "core/diag.h"
 #include "core/report.h"
+#include "edit/new.h"
+#include "edit/translations.h"
+#include "load/load.h"
 #include "pipeline/pipeline.h"
+#include "serve/serve.h"
 
 #define PORTA_VERSION "0.1.0"
 
@@ -22,32 +29,54 @@ static const char usage[] =
 	"commands:\n"
 	"  build      check the content and write the site\n"
 	"  check      check the content without writing anything\n"
+	"  serve      build into build/preview, serve it on 127.0.0.1 and\n"
+	"             rebuild and reload open pages on every change\n"
+	"  new action PROGRAMME ID --theme THEME\n"
+	"  new indicator PROGRAMME ID --theme THEME\n"
+	"  new page ID\n"
+	"  new update ACTION [--programme P] [--date YYYY-MM-DD]\n"
+	"             add the files for a new action, indicator, free page or\n"
+	"             update in every language, with TODO placeholders that\n"
+	"             check reports until they are written\n"
+	"  translations [--mark]\n"
+	"             list missing and stale translations; --mark records that\n"
+	"             the translations are up to date with the first language\n"
 	"\n"
 	"options:\n"
 	"  --content DIR   the content directory (default: content)\n"
 	"  --theme DIR     the theme directory (default: themes/<theme in site.yaml>)\n"
-	"  --out DIR       where the site is written (default: build/site)\n"
+	"  --out DIR       where the site is written (default: build/site,\n"
+	"                  build/preview for serve)\n"
+	"  --port N        serve: the first port to try (default: 1313, then\n"
+	"                  the next free one; 0 lets the system choose)\n"
 	"  --draft         show missing translations in another language\n"
 	"                  instead of failing\n"
+	"  --theme THEME   new: the theme (goal) id of the new action or indicator\n"
 	"  --format F      how problems are printed: text (default, with the\n"
 	"                  source line), json, or github (Actions annotations)\n"
 	"  --help          show this help\n"
 	"  --version       show the version\n"
 	"\n"
-	"exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error\n";
+	"exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error\n"
+	"(serve: 0 when stopped with Ctrl-C, 3 when it cannot listen or watch)\n";
+
+enum { MAX_ARGS = 4 };
 
 typedef struct {
 	const char *command;
+	const char *args[MAX_ARGS]; /* after the command: new's words */
+	int nargs;
 	const char *content, *theme, *out;
+	const char *port;            /* serve */
+	const char *programme, *date; /* new update */
 	report_format_t format;
-	bool draft, help, version;
+	bool draft, mark, help, version;
 } options_t;
 
 /* Returns EXIT_OK, or EXIT_USAGE after saying what is wrong. */
 static int parse_args(int argc, char **argv, options_t *o)
 {
 	o->content = "content";
-	o->out = "build/site";
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **value = NULL;
@@ -60,6 +89,12 @@ static int parse_args(int argc, char **argv, options_t *o)
 			value = &o->theme;
 		else if (strcmp(a, "--out") == 0)
 			value = &o->out;
+		else if (strcmp(a, "--port") == 0)
+			value = &o->port;
+		else if (strcmp(a, "--programme") == 0)
+			value = &o->programme;
+		else if (strcmp(a, "--date") == 0)
+			value = &o->date;
 		if (value) {
 			if (i + 1 >= argc || !*argv[i + 1]) {
 				fprintf(stderr, "porta: %s needs a value\n", a);
@@ -73,6 +108,8 @@ static int parse_args(int argc, char **argv, options_t *o)
 			}
 		} else if (strcmp(a, "--draft") == 0) {
 			o->draft = true;
+		} else if (strcmp(a, "--mark") == 0) {
+			o->mark = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			o->help = true;
 		} else if (strcmp(a, "--version") == 0) {
@@ -82,6 +119,8 @@ static int parse_args(int argc, char **argv, options_t *o)
 			return EXIT_USAGE;
 		} else if (!o->command) {
 			o->command = a;
+		} else if (o->nargs < MAX_ARGS) {
+			o->args[o->nargs++] = a;
 		} else {
 			fprintf(stderr, "porta: unexpected argument '%s'\n", a);
 			return EXIT_USAGE;
@@ -106,8 +145,127 @@ static void print_diags(diags_t *d, report_format_t format)
 		        d->warnings == 1 ? "" : "s");
 }
 
+/* A port number, or -1 when text is not one. */
+static int port_number(const char *text)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+	return *text >= '0' && *text <= '9' && !*end && n <= 65535 ? (int)n : -1;
+}
+
+static int serve(const options_t *o)
+{
+	serve_opts_t opts = {o->content, o->theme,
+	                     o->out ? o->out : "build/preview", 1313, o->draft};
+	if (o->port && (opts.port = port_number(o->port)) < 0) {
+		fprintf(stderr, "porta: --port needs a number from 0 to 65535, "
+		                "not '%s'\n", o->port);
+		return EXIT_USAGE;
+	}
+	return serve_run(&opts, stdout, stderr) == 0 ? EXIT_OK : EXIT_IO;
+}
+
+/* Today, for a new update: editing tools may read the clock; builds never
+ * do. */
+static const char *today(char out[16])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(out, 16, "%Y-%m-%d", &tm);
+	return out;
+}
+
+static int scaffold(const options_t *o)
+{
+	static const struct {
+		const char *word;
+		new_kind_t kind;
+		int args; /* after the word */
+	} kinds[] = {{"action", NEW_ACTION, 2}, {"indicator", NEW_INDICATOR, 2},
+	             {"page", NEW_PAGE, 1}, {"update", NEW_UPDATE, 1}};
+	char date[16];
+	new_opts_t opts = {o->content, NULL, 0, o->programme, NULL, o->theme,
+	                   o->date ? o->date : today(date)};
+	size_t k = 0;
+	while (k < sizeof kinds / sizeof *kinds &&
+	       !(o->nargs > 0 && strcmp(o->args[0], kinds[k].word) == 0))
+		k++;
+	if (k == sizeof kinds / sizeof *kinds || o->nargs != kinds[k].args + 1) {
+		fprintf(stderr, "porta: new needs what to make and its names:\n"
+		                "  porta new action PROGRAMME ID --theme THEME\n"
+		                "  porta new indicator PROGRAMME ID --theme THEME\n"
+		                "  porta new page ID\n"
+		                "  porta new update ACTION\n");
+		return EXIT_USAGE;
+	}
+	opts.kind = kinds[k].kind;
+	if (kinds[k].args == 2) {
+		opts.programme = o->args[1];
+		opts.id = o->args[2];
+	} else {
+		opts.id = o->args[1];
+	}
+	buf_t written = BUF_INIT, error = BUF_INIT;
+	new_result_t rc = new_run(&opts, &written, &error);
+	if (rc == NEW_OK)
+		fprintf(stderr, "porta: wrote\n%sWrite the texts that start with TODO; "
+		                "porta check lists them.\n", buf_cstr(&written));
+	else
+		fprintf(stderr, "porta: %s\n", buf_cstr(&error));
+	buf_free(&written);
+	buf_free(&error);
+	return rc == NEW_OK ? EXIT_OK : rc == NEW_IO ? EXIT_IO : EXIT_CONTENT;
+}
+
+static int translations(const options_t *o)
+{
+	diags_t d;
+	diags_init(&d);
+	site_t *site = load_site(o->content, NULL, &d);
+	check_site(site, false, &d);
+	int rc = EXIT_OK;
+	if (site->nlangs == 0) {
+		print_diags(&d, o->format);
+		rc = EXIT_CONTENT;
+	} else if (o->mark) {
+		char *failed = NULL;
+		long n = translations_mark(site, &failed);
+		if (n < 0) {
+			fprintf(stderr, "porta: cannot write %s\n", failed);
+			rc = EXIT_IO;
+		} else {
+			fprintf(stderr, "porta: marked %ld translation%s as up to date\n",
+			        n, n == 1 ? "" : "s");
+		}
+		free(failed);
+	} else {
+		buf_t out = BUF_INIT;
+		translations_report(site, &out);
+		fputs(buf_cstr(&out), stdout);
+		buf_free(&out);
+	}
+	model_free(site);
+	diags_free(&d);
+	return rc;
+}
+
 static int run(const options_t *o)
 {
+	if (strcmp(o->command, "serve") == 0)
+		return serve(o);
+	if (strcmp(o->command, "new") == 0)
+		return scaffold(o);
+	if (strcmp(o->command, "translations") == 0)
+		return translations(o);
+	if (o->nargs) {
+		fprintf(stderr, "porta: unexpected argument '%s'\n", o->args[0]);
+		return EXIT_USAGE;
+	}
+	if (o->port) {
+		fprintf(stderr, "porta: --port is for serve only\n");
+		return EXIT_USAGE;
+	}
 	bool build = strcmp(o->command, "build") == 0;
 	if (!build && strcmp(o->command, "check") != 0) {
 		fprintf(stderr, "porta: unknown command '%s'\n%s", o->command, usage);
@@ -115,7 +273,8 @@ static int run(const options_t *o)
 	}
 	diags_t d;
 	diags_init(&d);
-	pipeline_opts_t opts = {o->content, o->theme, build ? o->out : NULL,
+	const char *out = o->out ? o->out : "build/site";
+	pipeline_opts_t opts = {o->content, o->theme, build ? out : NULL,
 	                        o->draft, NULL};
 	pipeline_result_t r = pipeline_run(&opts, &d);
 	int rc = EXIT_OK;
@@ -126,7 +285,7 @@ static int run(const options_t *o)
 	} else if (d.errors) {
 		rc = EXIT_CONTENT;
 	} else if (build) {
-		fprintf(stderr, "porta: wrote %zu pages to %s\n", r.pages, o->out);
+		fprintf(stderr, "porta: wrote %zu pages to %s\n", r.pages, out);
 	}
 	print_diags(&d, o->format);
 	diags_free(&d);

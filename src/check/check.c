@@ -91,4 +91,5 @@ void check_site(site_t *site, bool draft, diags_t *diags)
 	check_references(&c);
 	check_i18n(&c);
 	check_translations(&c);
+	check_placeholders(&c);
 }

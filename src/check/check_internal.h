@@ -16,6 +16,7 @@ void check_enum(checker_t *c, const char *path, enum_ref_t *e,
 void check_references(checker_t *c);
 void check_translations(checker_t *c);
 void check_i18n(checker_t *c);
+void check_placeholders(checker_t *c);
 
 /* Where an entry of a programme's data file is. */
 const char *check_actions_path(checker_t *c, const programme_t *p);

@@ -74,6 +74,30 @@ int fs_write(const char *path, const char *data, size_t len)
 	return close(fd);
 }
 
+int fs_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = xmalloc(strlen(path) + 16);
+	sprintf(tmp, "%s.new-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	/* mkstemp makes the file private; content is as readable as before. */
+	int rc = chmod(tmp, 0644);
+	if (rc == 0)
+		rc = fs_write(tmp, data, len);
+	if (rc == 0)
+		rc = rename(tmp, path);
+	int saved = errno;
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return rc;
+}
+
 int fs_mkdirs(const char *path)
 {
 	char *p = xstrdup(path);

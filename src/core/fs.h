@@ -14,6 +14,10 @@ int fs_read(const char *path, char **data, size_t *len);
 /* Writes len bytes to path, creating or truncating it. */
 int fs_write(const char *path, const char *data, size_t len);
 
+/* Writes path whole or not at all: a temporary file beside it, renamed
+ * over it. For files editors own (content), which a crash must not cut. */
+int fs_write_atomic(const char *path, const char *data, size_t len);
+
 /* Creates path and its missing parents. */
 int fs_mkdirs(const char *path);
 

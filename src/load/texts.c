@@ -9,14 +9,19 @@
 typedef enum { TEXT_FRONT, TEXT_PROGRAMME, TEXT_THEME, TEXT_ACTION,
                TEXT_INDICATOR, TEXT_PAGE } text_kind_t;
 
-static const char *const front_keys[] = {"title", "summary", NULL};
-static const char *const programme_keys[] = {"title", "slug", "summary", NULL};
+/* translation_of is written by `porta translations --mark`. */
+static const char *const front_keys[] = {"title", "summary", "translation_of",
+                                         NULL};
+static const char *const programme_keys[] = {"title", "slug", "summary",
+                                             "translation_of", NULL};
 static const char *const action_keys[] = {
-	"title", "slug", "problem", "summary", "updates", "impact", NULL};
+	"title", "slug", "problem", "summary", "updates", "impact",
+	"translation_of", NULL};
 static const char *const indicator_keys[] = {
-	"title", "slug", "target", "summary", NULL};
+	"title", "slug", "target", "summary", "translation_of", NULL};
 static const char *const page_keys[] = {
-	"title", "slug", "summary", "weight", "show_contact", NULL};
+	"title", "slug", "summary", "weight", "show_contact", "translation_of",
+	NULL};
 static const char *const update_keys[] = {"date", "text", NULL};
 
 static const char *const *keys_for(text_kind_t kind)
@@ -77,6 +82,7 @@ static text_t *read_text(reader_t *r, text_kind_t kind, const char *lang,
 	t->body_line = md.body_line;
 	field_check_keys(r, md.front, keys_for(kind));
 	t->title = field_text(r, md.front, "title", true);
+	t->translation_of = val_get(md.front, "translation_of");
 	t->summary = field_text(r, md.front, "summary", false);
 	t->slug = id;
 	if (kind != TEXT_FRONT && val_get(md.front, "slug")) {

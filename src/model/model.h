@@ -44,6 +44,7 @@ typedef struct {
 	size_t nupdates;
 	double weight;                /* pages */
 	bool show_contact;            /* pages */
+	const value_t *translation_of; /* {lang, <field>: hash} or NULL */
 	const char *body;      /* Markdown */
 	int body_line;         /* file line the body starts on */
 	const char *html;      /* the body rendered, set by the markdown stage */
