@@ -85,7 +85,8 @@ static void feed(const site_t *site, size_t l, const char *self,
                  buf_t *out)
 {
 	arena_t *a = e->arena;
-	qsort(e->items, e->len, sizeof(entry_t), newest_first);
+	if (e->len > 1)
+		qsort(e->items, e->len, sizeof(entry_t), newest_first);
 	const char *host = host_of(a, site->base_url);
 	/* The feed is as new as its newest entry; never the clock. */
 	const char *updated = e->len ? e->items[0].date : "2000-01-01";

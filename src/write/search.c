@@ -150,7 +150,8 @@ static void index_json(indexer_t *x, const char *lang, buf_t *out)
 	buf_printf(out, ",\"stemmed\":%s,\"docs\":[", x->stemmer ? "true" : "false");
 	buf_put(out, x->docs.data, x->docs.len);
 	buf_puts(out, "],\n\"terms\":{");
-	qsort(x->terms, x->nterms, sizeof(term_t), by_stem);
+	if (x->nterms > 1)
+		qsort(x->terms, x->nterms, sizeof(term_t), by_stem);
 	for (size_t i = 0; i < x->nterms; i++) {
 		const term_t *t = &x->terms[i];
 		buf_puts(out, i ? ",\n" : "\n");

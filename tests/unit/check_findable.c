@@ -64,7 +64,7 @@ static size_t atom(const built_t *b, const char *url)
 	                              BAD_CAST "http://www.w3.org/2005/Atom"));
 	CHECK(children(feed, "id") == 1 && children(feed, "title") == 1 &&
 	      children(feed, "updated") == 1 && children(feed, "author") == 1);
-	char buf[512], prev[64] = "9999";
+	char buf[512], prev[512] = "9999";
 	CHECK(rfc3339(child_text(feed, "updated", buf, sizeof buf)));
 	map_t ids = MAP_INIT;
 	arena_t *a = arena_new();
