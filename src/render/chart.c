@@ -10,7 +10,7 @@
 
 /* The drawing area, in viewBox units. Narrow enough that its text stays
  * readable when a phone scales it down to 320 px. */
-enum { WIDTH = 400, HEIGHT = 250, LEFT = 52, RIGHT = 12, TOP = 34,
+enum { WIDTH = 360, HEIGHT = 260, LEFT = 48, RIGHT = 10, TOP = 56,
        BOTTOM = 30 };
 
 /* Colours for standalone files, which the site's stylesheet does not
@@ -18,7 +18,7 @@ enum { WIDTH = 400, HEIGHT = 250, LEFT = 52, RIGHT = 12, TOP = 34,
  * system colours. */
 static const char standalone_style[] =
 	".chart-background{fill:#fff}"
-	"text{font-family:system-ui,sans-serif;font-size:13px;fill:#1b1f24}"
+	"text{font-family:system-ui,sans-serif;font-size:15px;fill:#1b1f24}"
 	".chart-bar{fill:#1f5fa8}.chart-grid{stroke:#c9d0d8}"
 	".chart-axis{stroke:#1b1f24}.chart-target{stroke:#1b1f24;"
 	"stroke-width:2;stroke-dasharray:6 4}.chart-gap{fill:none;stroke:#5f6b76;"
@@ -208,13 +208,16 @@ static void bars(svg_t *s, range_t r, const chart_t *c)
 	}
 }
 
+/* The target line, explained above the plot (a label on the line itself
+ * would collide with a bar that reaches it). */
 static void target(svg_t *s, range_t r, const chart_t *c)
 {
 	if (!c->has_target)
 		return;
 	double y = y_of(r, c->target);
 	line(s, LEFT, y, WIDTH - RIGHT, y, "chart-target");
-	text_at(s, WIDTH - RIGHT, y - 6, "end", NULL, c->target_text);
+	line(s, LEFT, 38, LEFT + 28, 38, "chart-target");
+	text_at(s, LEFT + 34, 43, NULL, NULL, c->target_text);
 }
 
 static void open_svg(svg_t *s, const chart_t *c, bool standalone)
@@ -283,7 +286,7 @@ void chart_svg(const chart_t *c, bool standalone, buf_t *out)
 	range_t r = value_range(c);
 	grid(&s, r, c);
 	if (c->direction_text)
-		text_at(&s, LEFT, 18, NULL, "chart-muted", c->direction_text);
+		text_at(&s, LEFT, 17, NULL, "chart-muted", c->direction_text);
 	bars(&s, r, c);
 	target(&s, r, c);
 	close_svg(&s, out);

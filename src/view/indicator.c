@@ -64,7 +64,7 @@ void view_indicator(const view_ctx_t *v, value_t *root)
 		/* What a web editor pastes to show the chart elsewhere. */
 		view_set_text(v, m, "embed",
 		              arena_printf(a, "<img src=\"%s\" alt=\"%s\" "
-		                              "width=\"400\" height=\"250\">",
+		                              "width=\"360\" height=\"260\">",
 		                           url, view_attr_text(v, arena_printf(
 		                                    a, "%s: %s", view_title(v, ind->texts),
 		                                    view_chart_desc(v, ind)))));
