@@ -18,8 +18,8 @@ void check_enum(checker_t *c, const char *path, enum_ref_t *e,
 	const enum_def_t *def = enum_def(kind);
 	char *list = enum_list(kind);
 	diag_add(c->diags, SEV_ERROR, path, e->v->pos,
-	         hint_closest(text, def->values), MSG_BAD_ENUM, text, def->what,
-	         list, NULL);
+	         hint_closest(text, def->values), MSG_BAD_ENUM, text,
+	         term(def->what), list, NULL);
 	free(list);
 }
 

@@ -31,14 +31,15 @@ static void text(checker_t *c, const text_t *t)
 	for (size_t i = 0; i < t->nupdates; i++)
 		if (placeholder(t->updates[i].text))
 			diag_error(c->diags, t->path, t->updates[i].pos, MSG_PLACEHOLDER,
-			           "update");
+			           term(TERM_PLACEHOLDER_UPDATE));
 	const char *body = t->body ? t->body + strspn(t->body, " \n") : NULL;
 	if (placeholder(body)) {
 		int skipped = 0;
 		for (const char *p = t->body; p < body; p++)
 			skipped += *p == '\n';
 		pos_t pos = {t->body_line + skipped, 1};
-		diag_error(c->diags, t->path, pos, MSG_PLACEHOLDER, "text");
+		diag_error(c->diags, t->path, pos, MSG_PLACEHOLDER,
+		           term(TERM_PLACEHOLDER_TEXT));
 	}
 }
 

@@ -15,7 +15,7 @@ static const char *id_at(const void *items, size_t stride, size_t i)
 	return *(const char *const *)((const char *)items + i * stride);
 }
 
-/* ": a, b or c" when the choice is short enough to list, else "". */
+/* " (a, b or c)" when the choice is short enough to list, else "". */
 static const char *choices(checker_t *c, const void *items, size_t n,
                            size_t stride)
 {
@@ -25,7 +25,9 @@ static const char *choices(checker_t *c, const void *items, size_t n,
 	buf_puts(&b, " (");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			buf_puts(&b, i + 1 == n ? " or " : ", ");
+			buf_puts(&b, i + 1 == n ? " " : ", ");
+		if (i && i + 1 == n)
+			buf_printf(&b, "%s ", term(TERM_OR));
 		buf_puts(&b, id_at(items, stride, i));
 	}
 	buf_puts(&b, ")");
@@ -36,13 +38,13 @@ static const char *choices(checker_t *c, const void *items, size_t n,
 
 /* Reports that ref names none of items; suggests the closest id. */
 static void unknown_ref(checker_t *c, const char *path, const value_t *ref,
-                        const char *what, const void *items, size_t n,
+                        term_id_t what, const void *items, size_t n,
                         size_t stride)
 {
 	const char *id = ref->text ? ref->text : "";
 	diag_add(c->diags, SEV_ERROR, path, ref->pos,
-	         hint_closest_strided(id, items, n, stride), MSG_UNKNOWN_REF, what,
-	         id, choices(c, items, n, stride), NULL);
+	         hint_closest_strided(id, items, n, stride), MSG_UNKNOWN_REF,
+	         term(what), id, choices(c, items, n, stride), NULL);
 }
 
 /* Reports the second and later uses of an id. Each item's position comes
@@ -61,8 +63,9 @@ static void duplicates(checker_t *c, const char *path, const void *items,
 		}
 		const value_t *here = raw(items, i);
 		const value_t *there = raw(items, (size_t)first - 1);
-		char where[32];
-		snprintf(where, sizeof where, "line %d", there->pos.line);
+		char line[16];
+		snprintf(line, sizeof line, "%d", there->pos.line);
+		const char *where = term_with(c->site->arena, TERM_LINE, line);
 		pos_t pos = here ? here->pos : POS_NONE;
 		const value_t *idv = val_get(here, "id");
 		if (idv)
@@ -120,8 +123,8 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 	if (a->theme_ref) {
 		a->theme = model_theme(p, a->theme_ref->text);
 		if (!a->theme && !p->themes_incomplete)
-			unknown_ref(c, path, a->theme_ref, "theme", p->themes, p->nthemes,
-			            sizeof(theme_t));
+			unknown_ref(c, path, a->theme_ref, TERM_THING_THEME, p->themes,
+			            p->nthemes, sizeof(theme_t));
 	}
 	if (p->first_year) {
 		for (size_t i = 0; i < a->nyears; i++)
@@ -153,8 +156,8 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 			if (u)
 				a->responsible[a->nresponsible++] = u;
 			else if (!site->units_incomplete)
-				unknown_ref(c, path, ref, "unit", site->units, site->nunits,
-				            sizeof(unit_t));
+				unknown_ref(c, path, ref, TERM_THING_UNIT, site->units,
+				            site->nunits, sizeof(unit_t));
 		}
 	}
 	if (a->related_refs) {
@@ -170,8 +173,8 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 			else if (other)
 				a->related[a->nrelated++] = other;
 			else if (!p->actions_incomplete)
-				unknown_ref(c, path, ref, "action", p->actions, p->nactions,
-				            sizeof(action_t));
+				unknown_ref(c, path, ref, TERM_THING_ACTION, p->actions,
+				            p->nactions, sizeof(action_t));
 		}
 	}
 	if (a->continues_ref) {
@@ -182,7 +185,7 @@ static void check_action(checker_t *c, const char *path, programme_t *p,
 		a->continues = other ? model_action(other, slash + 1) : NULL;
 		if (!a->continues && !(other && other->actions_incomplete))
 			diag_error(c->diags, path, a->continues_ref->pos, MSG_UNKNOWN_REF,
-			           "action", ref, ": write it as programme-id/action-id");
+			           term(TERM_THING_ACTION), ref, term(TERM_CONTINUES_FORM));
 	}
 }
 
@@ -192,7 +195,7 @@ static void check_indicator(checker_t *c, const char *path, programme_t *p,
 	if (ind->theme_ref) {
 		ind->theme = model_theme(p, ind->theme_ref->text);
 		if (!ind->theme && !p->themes_incomplete)
-			unknown_ref(c, path, ind->theme_ref, "theme", p->themes,
+			unknown_ref(c, path, ind->theme_ref, TERM_THING_THEME, p->themes,
 			            p->nthemes, sizeof(theme_t));
 	}
 	if (!p->first_year)

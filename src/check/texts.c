@@ -20,8 +20,8 @@ static text_t *borrow(checker_t *c, text_t **texts)
 }
 
 /* Fills or reports the missing languages of one set of texts. what names
- * the thing ("action 'a1'"); where/pos is the place to report; file(l) is
- * the file that should exist in language l. */
+ * the thing (a term: "the action 'a1'"); where/pos is the place to report;
+ * file(l) is the file that should exist in language l. */
 static void complete(checker_t *c, text_t **texts, const char *what,
                      const char *where, pos_t pos, const char *rel)
 {
@@ -50,14 +50,14 @@ static void complete_programme(checker_t *c, programme_t *p)
 {
 	arena_t *a = c->site->arena;
 	const char *path = check_programme_path(c, p);
-	complete(c, p->texts, arena_printf(a, "the programme '%s'", p->id), path,
+	complete(c, p->texts, term_with(a, TERM_THE_PROGRAMME, p->id), path,
 	         pos_of(p->raw), arena_printf(a, "%s/_index.md", p->id));
 	/* A second entry with the same id is reported as a duplicate only. */
 	for (size_t i = 0; i < p->nthemes; i++) {
 		theme_t *t = &p->themes[i];
 		if (model_theme(p, t->id) != t)
 			continue;
-		complete(c, t->texts, arena_printf(a, "the theme '%s'", t->id), path,
+		complete(c, t->texts, term_with(a, TERM_THE_THEME, t->id), path,
 		         pos_of(val_get(t->raw, "id")),
 		         arena_printf(a, "%s/themes/%s.md", p->id, t->id));
 	}
@@ -66,7 +66,7 @@ static void complete_programme(checker_t *c, programme_t *p)
 		action_t *x = &p->actions[i];
 		if (model_action(p, x->id) != x)
 			continue;
-		complete(c, x->texts, arena_printf(a, "the action '%s'", x->id), path,
+		complete(c, x->texts, term_with(a, TERM_THE_ACTION, x->id), path,
 		         pos_of(val_get(x->raw, "id")),
 		         arena_printf(a, "%s/actions/%s.md", p->id, x->id));
 	}
@@ -75,7 +75,7 @@ static void complete_programme(checker_t *c, programme_t *p)
 		indicator_t *x = &p->indicators[i];
 		if (model_indicator(p, x->id) != x)
 			continue;
-		complete(c, x->texts, arena_printf(a, "the indicator '%s'", x->id),
+		complete(c, x->texts, term_with(a, TERM_THE_INDICATOR, x->id),
 		         path, pos_of(val_get(x->raw, "id")),
 		         arena_printf(a, "%s/indicators/%s.md", p->id, x->id));
 	}
@@ -95,7 +95,7 @@ static void complete_site(checker_t *c)
 	site_t *site = c->site;
 	arena_t *a = site->arena;
 	const char *site_yaml = arena_printf(a, "%s/site.yaml", site->content_dir);
-	complete(c, site->front, "the front page", site_yaml,
+	complete(c, site->front, term(TERM_THE_FRONT_PAGE), site_yaml,
 	         pos_of(val_member(site->raw, "languages") ?
 	                val_get(site->raw, "languages") : NULL),
 	         "_index.md");
@@ -113,7 +113,7 @@ static void complete_site(checker_t *c)
 			}
 			diag_error(c->diags, units, pos_of(val_get(u->raw, "id")),
 			           MSG_MISSING_TRANSLATION,
-			           arena_printf(a, "the unit '%s'", u->id), site->langs[l],
+			           term_with(a, TERM_THE_UNIT, u->id), site->langs[l],
 			           arena_printf(a, "%s/%s/units.yaml (%s: ...)",
 			                        site->content_dir, site->langs[l], u->id));
 		}
@@ -121,7 +121,7 @@ static void complete_site(checker_t *c)
 	for (size_t i = 0; i < site->npages; i++) {
 		page_t *pg = &site->pages[i];
 		const text_t *some = any_text(site, pg->texts);
-		complete(c, pg->texts, arena_printf(a, "the page '%s'", pg->id),
+		complete(c, pg->texts, term_with(a, TERM_THE_PAGE, pg->id),
 		         some->path, POS_FIRST_LINE,
 		         arena_printf(a, "pages/%s.md", pg->id));
 	}
@@ -152,7 +152,8 @@ static void claim(slugs_t *s, const text_t *t)
 	           MSG_DUPLICATE_SLUG, t->slug, other->path);
 }
 
-/* Addresses the generator makes itself, named in the theme's i18n. */
+/* Addresses the generator makes itself, named in the theme's i18n. The
+ * owner's path names them in messages: a term. */
 static void reserve(slugs_t *s, const value_t *word, const text_t *owner)
 {
 	if (word && word->kind == VAL_STRING)
@@ -161,13 +162,13 @@ static void reserve(slugs_t *s, const value_t *word, const text_t *owner)
 
 /* The action list's filter pages live beside the actions, under the
  * theme's words for the facets (facets.<facet>.path). */
-static void reserve_facet_words(slugs_t *s, const site_t *site, size_t l)
+static void reserve_facet_words(slugs_t *s, const site_t *site, size_t l,
+                                const text_t *filters)
 {
-	static const text_t filters = {.path = "the filter pages of the action list"};
 	const value_t *facets = val_get(site->i18n[l], "facets");
 	for (size_t i = 0; facets && facets->kind == VAL_MAP &&
 	                   i < facets->as.map.len; i++)
-		reserve(s, val_get(facets->as.map.items[i].val, "path"), &filters);
+		reserve(s, val_get(facets->as.map.items[i].val, "path"), filters);
 }
 
 static void unique_slugs(checker_t *c)
@@ -176,8 +177,9 @@ static void unique_slugs(checker_t *c)
 	for (size_t l = 0; l < site->nlangs; l++) {
 		/* /<lang>/<slug>/ is shared by programmes and free pages. */
 		slugs_t top = {MAP_INIT, c};
-		static const text_t data = {.path = "the open data page"};
-		static const text_t search = {.path = "the search page"};
+		const text_t data = {.path = term(TERM_OPEN_DATA_PAGE)};
+		const text_t search = {.path = term(TERM_SEARCH_PAGE)};
+		const text_t filters = {.path = term(TERM_FILTER_PAGES)};
 		const value_t *paths = val_get(site->i18n[l], "paths");
 		reserve(&top, val_get(paths, "data"), &data);
 		reserve(&top, val_get(paths, "search"), &search);
@@ -193,7 +195,7 @@ static void unique_slugs(checker_t *c)
 				claim(&s, p->themes[j].texts[l]);
 			map_free(&s.seen);
 			s.seen = (map_t)MAP_INIT;
-			reserve_facet_words(&s, site, l);
+			reserve_facet_words(&s, site, l, &filters);
 			for (size_t j = 0; j < p->nactions; j++)
 				claim(&s, p->actions[j].texts[l]);
 			map_free(&s.seen);

@@ -1,18 +1,37 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 
-static const struct {
+typedef struct {
 	const char *text, *fix;
-} catalogue[] = {
-#define MSG(id, text, fix) {text, fix},
+} entry_t;
+
+/* An id missing from a translation is {NULL, NULL} here and shown in
+ * English; tests/unit/check_messages.c makes sure there is none. */
+static const entry_t catalogues[MSG_LANG_COUNT][MSG_COUNT] = {
+#define MSG(id, text, fix) [MSG_##id] = {text, fix},
+	[MSG_LANG_EN] = {
 #include "messages.def"
+	},
+	[MSG_LANG_FI] = {
+#include "messages-fi.def"
+	},
+	[MSG_LANG_SV] = {
+#include "messages-sv.def"
+	},
 #undef MSG
 };
+
+static const entry_t *entry(msg_id_t msg, msg_lang_t lang)
+{
+	const entry_t *e = &catalogues[lang][msg];
+	return e->text && e->fix ? e : &catalogues[MSG_LANG_EN][msg];
+}
 
 void diags_init(diags_t *d)
 {
@@ -76,15 +95,16 @@ void diags_sort(diags_t *d)
 		qsort(d->items, d->len, sizeof(diag_t), compare);
 }
 
-/* Expands {1}..{4} with the diagnostic's arguments and {s} with its
- * suggestion. */
-static void expand(buf_t *out, const char *tmpl, const diag_t *g)
+/* Expands {1}..{4} with the diagnostic's arguments, their terms in lang,
+ * and {s} with its suggestion. */
+static void expand(buf_t *out, const char *tmpl, const diag_t *g,
+                   msg_lang_t lang)
 {
 	for (const char *p = tmpl; *p; p++) {
 		if (p[0] == '{' && p[1] && p[2] == '}') {
 			if (p[1] >= '1' && p[1] <= '0' + DIAG_MAX_ARGS) {
 				const char *arg = g->args[p[1] - '1'];
-				buf_puts(out, arg ? arg : "");
+				term_expand(out, arg ? arg : "", lang);
 				p += 2;
 				continue;
 			}
@@ -98,19 +118,31 @@ static void expand(buf_t *out, const char *tmpl, const diag_t *g)
 	}
 }
 
-char *diag_message(const diag_t *g)
+char *diag_message(const diag_t *g, msg_lang_t lang)
 {
 	buf_t b = BUF_INIT;
-	expand(&b, catalogue[g->msg].text, g);
+	expand(&b, entry(g->msg, lang)->text, g, lang);
 	return buf_detach(&b);
 }
 
-char *diag_fix(const diag_t *g)
+char *diag_fix(const diag_t *g, msg_lang_t lang)
 {
 	buf_t b = BUF_INIT;
 	if (g->suggestion)
-		expand(&b, catalogue[MSG_DID_YOU_MEAN].text, g);
+		expand(&b, entry(MSG_DID_YOU_MEAN, lang)->text, g, lang);
 	else
-		expand(&b, catalogue[g->msg].fix, g);
+		expand(&b, entry(g->msg, lang)->fix, g, lang);
 	return buf_detach(&b);
+}
+
+char *diags_summary(const diags_t *d, msg_lang_t lang)
+{
+	char errors[32], warnings[32];
+	snprintf(errors, sizeof errors, "%zu", d->errors);
+	snprintf(warnings, sizeof warnings, "%zu", d->warnings);
+	term_id_t e = d->errors == 1 ? TERM_ERROR : TERM_ERRORS;
+	term_id_t w = d->warnings == 1 ? TERM_WARNING : TERM_WARNINGS;
+	diag_t g = {.msg = MSG_SUMMARY,
+	            .args = {errors, term(e), warnings, term(w)}};
+	return diag_message(&g, lang);
 }

@@ -1,9 +1,11 @@
 /* Diagnostics: every problem found in the content, with its file, line and
  * column, collected so that one run reports all of them. Only main.c prints
- * them. Message texts come from the catalogue in messages.def. */
+ * them. Message texts come from the catalogue in messages.def, and from
+ * its translations messages-fi.def and messages-sv.def. */
 #ifndef PORTA_DIAG_H
 #define PORTA_DIAG_H
 
+#include "terms.h"
 #include "value.h"
 
 typedef enum {
@@ -52,8 +54,14 @@ void diag_add(diags_t *d, severity_t sev, const char *path, pos_t pos,
  * order work was done in. */
 void diags_sort(diags_t *d);
 
-/* The message and the fix alone, formatted. The caller frees the result. */
-char *diag_message(const diag_t *diag);
-char *diag_fix(const diag_t *diag);
+/* The message and the fix alone, formatted in lang (the catalogues
+ * messages.def, messages-fi.def and messages-sv.def; the terms in the
+ * arguments translated). The caller frees the result. */
+char *diag_message(const diag_t *diag, msg_lang_t lang);
+char *diag_fix(const diag_t *diag, msg_lang_t lang);
+
+/* "2 errors, 0 warnings; nothing was written" in lang, for the line the
+ * command line ends with. The caller frees the result. */
+char *diags_summary(const diags_t *d, msg_lang_t lang);
 
 #endif

@@ -59,11 +59,12 @@ static void caret(buf_t *out, const char *line, size_t len, int col)
 	buf_puts(out, "^\n");
 }
 
-static void text(buf_t *out, const diag_t *g, source_t *src)
+static void text(buf_t *out, const diag_t *g, source_t *src, msg_lang_t lang)
 {
-	char *msg = diag_message(g);
-	char *fix = diag_fix(g);
-	const char *sev = g->severity == SEV_ERROR ? "error" : "warning";
+	char *msg = diag_message(g, lang);
+	char *fix = diag_fix(g, lang);
+	const char *sev = term_text(g->severity == SEV_ERROR ? TERM_ERROR
+	                                                      : TERM_WARNING, lang);
 	if (g->line > 0)
 		buf_printf(out, "%s:%d:%d: %s: %s", g->path, g->line, g->col, sev, msg);
 	else
@@ -84,10 +85,11 @@ static void text(buf_t *out, const diag_t *g, source_t *src)
 	free(fix);
 }
 
-static void json(buf_t *out, const diag_t *g, source_t *src, bool first)
+static void json(buf_t *out, const diag_t *g, source_t *src, bool first,
+                 msg_lang_t lang)
 {
-	char *msg = diag_message(g);
-	char *fix = diag_fix(g);
+	char *msg = diag_message(g, lang);
+	char *fix = diag_fix(g, lang);
 	buf_puts(out, first ? "\n  {" : ",\n  {");
 	buf_puts(out, "\"file\": ");
 	json_string(out, g->path);
@@ -126,10 +128,10 @@ static void github_escape(buf_t *out, const char *s, bool property)
 	}
 }
 
-static void github(buf_t *out, const diag_t *g)
+static void github(buf_t *out, const diag_t *g, msg_lang_t lang)
 {
-	char *msg = diag_message(g);
-	char *fix = diag_fix(g);
+	char *msg = diag_message(g, lang);
+	char *fix = diag_fix(g, lang);
 	buf_printf(out, "::%s file=", g->severity == SEV_ERROR ? "error" : "warning");
 	github_escape(out, g->path, true);
 	if (g->line > 0)
@@ -145,7 +147,8 @@ static void github(buf_t *out, const diag_t *g)
 	free(fix);
 }
 
-void report_write(buf_t *out, const diags_t *d, report_format_t format)
+void report_write(buf_t *out, const diags_t *d, report_format_t format,
+                  msg_lang_t lang)
 {
 	source_t src = {NULL, NULL, 0};
 	if (format == REPORT_JSON)
@@ -153,11 +156,11 @@ void report_write(buf_t *out, const diags_t *d, report_format_t format)
 	for (size_t i = 0; i < d->len; i++) {
 		const diag_t *g = &d->items[i];
 		if (format == REPORT_TEXT)
-			text(out, g, &src);
+			text(out, g, &src, lang);
 		else if (format == REPORT_JSON)
-			json(out, g, &src, i == 0);
+			json(out, g, &src, i == 0, lang);
 		else
-			github(out, g);
+			github(out, g, lang);
 	}
 	if (format == REPORT_JSON)
 		buf_puts(out, d->len ? "\n]\n" : "]\n");

@@ -9,8 +9,11 @@
 
 typedef enum { REPORT_TEXT, REPORT_JSON, REPORT_GITHUB } report_format_t;
 
-/* Appends every diagnostic of d (sort it first) to out. */
-void report_write(buf_t *out, const diags_t *d, report_format_t format);
+/* Appends every diagnostic of d (sort it first) to out, its message and
+ * fix in lang. Text also names the severity in lang; JSON and GitHub keep
+ * "error" and "warning", which programs read. */
+void report_write(buf_t *out, const diags_t *d, report_format_t format,
+                  msg_lang_t lang);
 
 /* Looks a format up by name ("text", "json", "github"); false if none. */
 bool report_format_named(const char *name, report_format_t *format);

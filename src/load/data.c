@@ -47,7 +47,7 @@ static void read_languages(reader_t *r, const value_t *root)
 	}
 	if (site->nlangs == 0)
 		diag_error(r->diags, r->path, list->pos, MSG_MISSING_KEY, "languages",
-		           "list at least one language, for example: [fi, sv]");
+		           term(TERM_LIST_LANGUAGES));
 }
 
 /* The path part of an absolute URL, always ending in '/'. */
@@ -113,14 +113,15 @@ void load_units(reader_t *r)
 	if (root->kind != VAL_LIST) {
 		site->units_incomplete = true;
 		diag_error(r->diags, r->path, root->pos, MSG_WRONG_TYPE, "units.yaml",
-		           "a list of units", val_kind_name(root->kind), "- id: ...");
+		           term(TERM_WANT_UNITS), val_kind_name(root->kind),
+		           "- id: ...");
 		return;
 	}
 	site->units = arena_alloc(site->arena,
 	                          (root->as.list.len + 1) * sizeof(unit_t));
 	for (size_t i = 0; i < root->as.list.len; i++) {
 		const value_t *e = root->as.list.items[i];
-		if (!field_is_map(r, e, "a unit"))
+		if (!field_is_map(r, e, term(TERM_MAP_UNIT)))
 			continue;
 		field_check_keys(r, e, keys);
 		unit_t *u = &site->units[site->nunits];

@@ -53,9 +53,9 @@ const value_t *field_get(reader_t *r, const value_t *map, const char *key,
 		return v;
 	if (required) {
 		pos_t pos = v ? val_member(map, key)->pos : map->pos;
-		char *fix = example ? arena_printf(r->site->arena, "for example: %s: %s",
-		                                   key, example)
-		                    : (char *)"it is required";
+		const char *fix = example ? term_with(r->site->arena, TERM_FOR_EXAMPLE,
+		                                      key, example)
+		                          : term(TERM_REQUIRED);
 		diag_error(r->diags, r->path, pos, MSG_MISSING_KEY, key, fix);
 	}
 	return NULL;
@@ -74,7 +74,7 @@ const char *field_text(reader_t *r, const value_t *map, const char *key,
 	if (!v)
 		return NULL;
 	if (!is_scalar(v)) {
-		wrong_type(r, v, key, "text", "a line of text after the colon");
+		wrong_type(r, v, key, term(TERM_KIND_TEXT), term(TERM_EXAMPLE_LINE));
 		return NULL;
 	}
 	const char *s = v->kind == VAL_STRING ? v->as.str.s : v->text;
@@ -99,8 +99,8 @@ bool field_valid_id(const char *s)
 bool field_value_is_id(reader_t *r, const value_t *v)
 {
 	if (!is_scalar(v)) {
-		diag_error(r->diags, r->path, v->pos, MSG_WRONG_TYPE, "this",
-		           "an id", val_kind_name(v->kind), "a1");
+		diag_error(r->diags, r->path, v->pos, MSG_WRONG_TYPE, term(TERM_THIS),
+		           term(TERM_WANT_ID), val_kind_name(v->kind), "a1");
 		return false;
 	}
 	const char *s = v->kind == VAL_STRING ? v->as.str.s : v->text;
@@ -216,7 +216,7 @@ int field_bool(reader_t *r, const value_t *map, const char *key)
 	if (!v)
 		return -1;
 	if (v->kind != VAL_BOOL) {
-		wrong_type(r, v, key, "true or false", "true");
+		wrong_type(r, v, key, term(TERM_WANT_BOOL), "true");
 		return -1;
 	}
 	return v->as.boolean;
@@ -230,7 +230,7 @@ enum_ref_t field_enum(reader_t *r, const value_t *map, const char *key,
 	if (!v)
 		return e;
 	if (!is_scalar(v)) {
-		wrong_type(r, v, key, "one word", "planned");
+		wrong_type(r, v, key, term(TERM_WANT_WORD), "planned");
 		return e;
 	}
 	e.v = v;
@@ -244,7 +244,8 @@ const value_t *field_list(reader_t *r, const value_t *map, const char *key,
 	if (!v)
 		return NULL;
 	if (v->kind != VAL_LIST) {
-		wrong_type(r, v, key, "a list", example ? example : "[a, b]");
+		wrong_type(r, v, key, term(TERM_KIND_LIST),
+		           example ? example : "[a, b]");
 		return NULL;
 	}
 	return v;
@@ -264,7 +265,7 @@ enum_ref_t *field_enum_list(reader_t *r, const value_t *map, const char *key,
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *v = list->as.list.items[i];
 		if (!is_scalar(v)) {
-			wrong_type(r, v, key, "a list of words", example);
+			wrong_type(r, v, key, term(TERM_WANT_WORDS), example);
 			continue;
 		}
 		out[*n].v = v;
@@ -280,7 +281,7 @@ const char **field_lang_map(reader_t *r, const value_t *map, const char *key)
 	if (!v)
 		return NULL;
 	if (v->kind != VAL_MAP) {
-		wrong_type(r, v, key, "one text per language",
+		wrong_type(r, v, key, term(TERM_WANT_LANG_TEXTS),
 		           "{ fi: ..., sv: ... }");
 		return NULL;
 	}

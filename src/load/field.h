@@ -13,7 +13,8 @@ typedef struct {
 	const char *path;
 } reader_t;
 
-/* Checks that v is a mapping ("what" names it in the message). */
+/* Checks that v is a mapping ("what" names it in the message: a file's
+ * name, a key, or a term such as term(TERM_MAP_ACTION)). */
 bool field_is_map(reader_t *r, const value_t *v, const char *what);
 
 /* Reports every key of map not in allowed (NULL-terminated), with a

@@ -19,7 +19,7 @@ void load_i18n(site_t *site, diags_t *diags)
 			continue;
 		}
 		const value_t *root = source_yaml(&r);
-		if (root && field_is_map(&r, root, "an i18n file"))
+		if (root && field_is_map(&r, root, term(TERM_MAP_I18N)))
 			site->i18n[l] = root;
 	}
 	free(dir);

@@ -41,8 +41,7 @@ static void load_data(site_t *site, diags_t *diags)
 			continue;
 		if (!fs_is_dir(r.path)) {
 			diag_error(diags, r.path, POS_NONE, MSG_UNEXPECTED_FILE, names[i],
-			           "data/ holds units.yaml and one directory per "
-			           "programme");
+			           term(TERM_BELONGS_DATA));
 			continue;
 		}
 		if (!field_valid_id(names[i])) {

@@ -29,8 +29,8 @@ static const value_t *entries(reader_t *r, const value_t *root,
 		return NULL;
 	if (root->kind != VAL_LIST) {
 		diag_error(r->diags, r->path, root->pos, MSG_WRONG_TYPE, what,
-		           "a list of entries", val_kind_name(root->kind),
-		           "'- id: ...' entries");
+		           term(TERM_WANT_ENTRIES), val_kind_name(root->kind),
+		           term(TERM_EXAMPLE_ENTRIES));
 		return NULL;
 	}
 	return root;
@@ -81,7 +81,7 @@ static void read_themes(reader_t *r, programme_t *p, const value_t *root)
 	                        (list->as.list.len + 1) * sizeof(theme_t));
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *e = list->as.list.items[i];
-		if (!field_is_map(r, e, "a theme"))
+		if (!field_is_map(r, e, term(TERM_MAP_THEME)))
 			continue;
 		field_check_keys(r, e, theme_keys);
 		theme_t *t = &p->themes[p->nthemes];
@@ -113,7 +113,7 @@ static void read_follow_ups(reader_t *r, programme_t *p, const value_t *root)
 	                            (list->as.list.len + 1) * sizeof(follow_up_t));
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *e = list->as.list.items[i];
-		if (!field_is_map(r, e, "a follow-up"))
+		if (!field_is_map(r, e, term(TERM_MAP_FOLLOW_UP)))
 			continue;
 		field_check_keys(r, e, follow_up_keys);
 		follow_up_t *f = &p->follow_ups[p->nfollow_ups];
@@ -165,7 +165,7 @@ static void read_statuses(reader_t *r, action_t *a, const value_t *e)
 		return;
 	if (m->kind != VAL_MAP) {
 		diag_error(r->diags, r->path, m->pos, MSG_WRONG_TYPE, "status",
-		           "a status for each follow-up year", val_kind_name(m->kind),
+		           term(TERM_WANT_STATUSES), val_kind_name(m->kind),
 		           "{ 2024: planned, 2025: started }");
 		return;
 	}
@@ -212,7 +212,7 @@ static const value_t *id_list(reader_t *r, const value_t *e, const char *key,
 
 static void read_action(reader_t *r, programme_t *p, const value_t *e)
 {
-	if (!field_is_map(r, e, "an action"))
+	if (!field_is_map(r, e, term(TERM_MAP_ACTION)))
 		return;
 	field_check_keys(r, e, action_keys);
 	action_t *a = &p->actions[p->nactions];
@@ -242,7 +242,7 @@ static void read_action(reader_t *r, programme_t *p, const value_t *e)
 		a->continues_ref = cont;
 	else if (cont)
 		diag_error(r->diags, r->path, cont->pos, MSG_WRONG_TYPE, "continues",
-		           "programme/action", val_kind_name(cont->kind),
+		           term(TERM_WANT_CONTINUES), val_kind_name(cont->kind),
 		           "digiohjelma-2020-2023/a5");
 	if (!a->id) {
 		p->actions_incomplete = true;
@@ -266,7 +266,7 @@ static void read_indicator_values(reader_t *r, indicator_t *ind,
 		return;
 	if (m->kind != VAL_MAP) {
 		diag_error(r->diags, r->path, m->pos, MSG_WRONG_TYPE, "values",
-		           "a value for each year", val_kind_name(m->kind),
+		           term(TERM_WANT_VALUES), val_kind_name(m->kind),
 		           "{ 2023: 2.08, 2024: 2.22 }");
 		return;
 	}
@@ -295,7 +295,7 @@ static void read_indicator_values(reader_t *r, indicator_t *ind,
 
 static void read_indicator(reader_t *r, programme_t *p, const value_t *e)
 {
-	if (!field_is_map(r, e, "an indicator"))
+	if (!field_is_map(r, e, term(TERM_MAP_INDICATOR)))
 		return;
 	field_check_keys(r, e, indicator_keys);
 	indicator_t *ind = &p->indicators[p->nindicators];
@@ -311,7 +311,7 @@ static void read_indicator(reader_t *r, programme_t *p, const value_t *e)
 		    scale->as.list.items[0]->kind != VAL_NUMBER ||
 		    scale->as.list.items[1]->kind != VAL_NUMBER) {
 			diag_error(r->diags, r->path, scale->pos, MSG_WRONG_TYPE, "scale",
-			           "two numbers", "that", "[1, 4]");
+			           term(TERM_WANT_TWO_NUMBERS), term(TERM_THAT), "[1, 4]");
 		} else {
 			ind->has_scale = true;
 			ind->scale_min = scale->as.list.items[0]->as.number;

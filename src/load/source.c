@@ -13,7 +13,8 @@ char *source_read(reader_t *r, size_t *len)
 	char *data;
 	size_t n;
 	if (fs_read(r->path, &data, &n) < 0) {
-		diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED, strerror(errno));
+		diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED,
+		           term_errno(errno));
 		return NULL;
 	}
 	n = utf8_normalise(data, n);
@@ -94,7 +95,7 @@ bool source_markdown(reader_t *r, markdown_file_t *out)
 		empty->pos = front->pos;
 		front = empty;
 	}
-	if (!field_is_map(r, front, "the front matter"))
+	if (!field_is_map(r, front, term(TERM_MAP_FRONT_MATTER)))
 		return false;
 	out->front = front;
 	out->body = p + close;

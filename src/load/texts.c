@@ -52,7 +52,7 @@ static void read_updates(reader_t *r, text_t *t)
 	                         (list->as.list.len + 1) * sizeof(update_t));
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *e = list->as.list.items[i];
-		if (!field_is_map(r, e, "an update"))
+		if (!field_is_map(r, e, term(TERM_MAP_UPDATE)))
 			continue;
 		field_check_keys(r, e, update_keys);
 		update_t *u = &t->updates[t->nupdates];
@@ -125,6 +125,7 @@ static bool is_hidden(const char *name)
 	return name[0] == '.' || name[strlen(name) - 1] == '~';
 }
 
+/* what_belongs is a term saying what the directory holds. */
 static void unexpected(reader_t *r, const char *name, const char *what_belongs)
 {
 	diag_error(r->diags, r->path, POS_NONE, MSG_UNEXPECTED_FILE, name,
@@ -175,14 +176,14 @@ static void each_md(tree_t *tr, const char *dir,
 typedef struct {
 	const char *dir;
 	text_kind_t kind;
-	const char *what;
+	term_id_t what;
 	const char *data_file;
 } part_t;
 
 static const part_t parts[] = {
-	{"themes", TEXT_THEME, "theme", "programme.yaml"},
-	{"actions", TEXT_ACTION, "action", "actions.yaml"},
-	{"indicators", TEXT_INDICATOR, "indicator", "indicators.yaml"},
+	{"themes", TEXT_THEME, TERM_THING_THEME, "programme.yaml"},
+	{"actions", TEXT_ACTION, TERM_THING_ACTION, "actions.yaml"},
+	{"indicators", TEXT_INDICATOR, TERM_THING_INDICATOR, "indicators.yaml"},
 };
 
 typedef struct {
@@ -227,7 +228,7 @@ static void part_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 	if (slots)
 		slots[tr->lang] = t;
 	else if (!t->unreadable && !incomplete)
-		add_orphan(r, in->part->what, id, t->front->pos,
+		add_orphan(r, term(in->part->what), id, t->front->pos,
 		           arena_printf(tr->site->arena, "%s/%s", p->dir,
 		                        in->part->data_file));
 }
@@ -272,9 +273,7 @@ static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
 			in_part_t in = {p, part};
 			each_md(tr, r.path, part_text, &in);
 		} else {
-			unexpected(&r, names[i],
-			           "a programme holds _index.md and the directories "
-			           "themes/, actions/ and indicators/");
+			unexpected(&r, names[i], term(TERM_BELONGS_PROGRAMME));
 		}
 	}
 	fs_list_free(names, n);
@@ -295,7 +294,7 @@ static void unit_names(tree_t *tr, reader_t *r)
 		const member_t *m = &root->as.map.items[i];
 		unit_t *u = map_get(&site->unit_index, m->key);
 		if (!u && !site->units_incomplete) {
-			add_orphan(r, "unit", m->key, m->pos,
+			add_orphan(r, term(TERM_THING_UNIT), m->key, m->pos,
 			           arena_printf(site->arena, "%s/data/units.yaml",
 			                        site->content_dir));
 			continue;
@@ -332,14 +331,12 @@ void load_language(site_t *site, diags_t *diags, size_t lang)
 		else if (p && fs_is_dir(r.path))
 			programme_tree(&tr, &r, p);
 		else if (fs_is_dir(r.path) && field_valid_id(names[i]))
-			add_orphan(&r, "programme", arena_strdup(site->arena, names[i]),
-			           POS_NONE,
+			add_orphan(&r, term(TERM_THING_PROGRAMME),
+			           arena_strdup(site->arena, names[i]), POS_NONE,
 			           arena_printf(site->arena, "%s/data/%s/programme.yaml",
 			                        site->content_dir, names[i]));
 		else
-			unexpected(&r, names[i],
-			           "a language directory holds _index.md, units.yaml, "
-			           "pages/ and one directory per programme");
+			unexpected(&r, names[i], term(TERM_BELONGS_LANGUAGE));
 	}
 	fs_list_free(names, n);
 }

@@ -44,7 +44,9 @@ static const struct {
 static void syntax_error(reader_t *r)
 {
 	yaml_parser_t *p = &r->parser;
-	const char *problem = p->problem ? p->problem : "cannot be read";
+	/* libyaml's own words are English; ours are terms. */
+	const char *problem = p->problem ? p->problem
+	                                 : term(TERM_YAML_UNREADABLE);
 	pos_t pos = position(r, p->problem_mark);
 	r->failed = true;
 	for (size_t i = 0; i < sizeof plainer / sizeof *plainer; i++) {
@@ -262,7 +264,7 @@ static value_t *node(reader_t *r, yaml_event_t *ev, int depth)
 		return NULL;
 	default:
 		diag_error(r->diags, r->path, position(r, ev->start_mark),
-		           MSG_YAML_SYNTAX, "unexpected structure");
+		           MSG_YAML_SYNTAX, term(TERM_YAML_STRUCTURE));
 		r->failed = true;
 		return NULL;
 	}

@@ -28,20 +28,20 @@ static const char *const value_state[] = {"not-started", "planning", "started",
                                           "started-this-year", NULL};
 
 static const enum_def_t defs[ENUM_KIND_COUNT] = {
-	[ENUM_PROGRAMME_STATUS] = {"programme status", "programme_statuses", programme_status},
-	[ENUM_THEME_KIND] = {"theme kind", "theme_kinds", theme_kind},
-	[ENUM_STATUS] = {"status", "statuses", status},
-	[ENUM_LEVEL] = {"level", "levels", level},
-	[ENUM_NEED] = {"need", "needs", need},
-	[ENUM_BENEFIT] = {"benefit", "benefits", benefit},
-	[ENUM_BENEFICIARY] = {"beneficiary", "beneficiaries", beneficiary},
-	[ENUM_CLASS] = {"cost or impact class", "classes", size_class},
-	[ENUM_MODEL] = {"development model", "models", model},
-	[ENUM_COST_KIND] = {"cost kind", "cost_kinds", cost_kind},
-	[ENUM_FUNDING] = {"funding", "fundings", funding},
-	[ENUM_MEASURE_UNIT] = {"unit of measure", "measure_units", measure_unit},
-	[ENUM_DIRECTION] = {"direction", "directions", direction},
-	[ENUM_VALUE_STATE] = {"value state", "value_states", value_state},
+	[ENUM_PROGRAMME_STATUS] = {TERM_ENUM_PROGRAMME_STATUS, "programme_statuses", programme_status},
+	[ENUM_THEME_KIND] = {TERM_ENUM_THEME_KIND, "theme_kinds", theme_kind},
+	[ENUM_STATUS] = {TERM_ENUM_STATUS, "statuses", status},
+	[ENUM_LEVEL] = {TERM_ENUM_LEVEL, "levels", level},
+	[ENUM_NEED] = {TERM_ENUM_NEED, "needs", need},
+	[ENUM_BENEFIT] = {TERM_ENUM_BENEFIT, "benefits", benefit},
+	[ENUM_BENEFICIARY] = {TERM_ENUM_BENEFICIARY, "beneficiaries", beneficiary},
+	[ENUM_CLASS] = {TERM_ENUM_CLASS, "classes", size_class},
+	[ENUM_MODEL] = {TERM_ENUM_MODEL, "models", model},
+	[ENUM_COST_KIND] = {TERM_ENUM_COST_KIND, "cost_kinds", cost_kind},
+	[ENUM_FUNDING] = {TERM_ENUM_FUNDING, "fundings", funding},
+	[ENUM_MEASURE_UNIT] = {TERM_ENUM_MEASURE_UNIT, "measure_units", measure_unit},
+	[ENUM_DIRECTION] = {TERM_ENUM_DIRECTION, "directions", direction},
+	[ENUM_VALUE_STATE] = {TERM_ENUM_VALUE_STATE, "value_states", value_state},
 };
 
 const enum_def_t *enum_def(enum_kind_t kind)
@@ -68,8 +68,13 @@ char *enum_list(enum_kind_t kind)
 	buf_t b = BUF_INIT;
 	const char *const *v = defs[kind].values;
 	for (int i = 0; v[i]; i++) {
-		if (i > 0)
-			buf_puts(&b, v[i + 1] ? ", " : " or ");
+		if (i > 0 && v[i + 1]) {
+			buf_puts(&b, ", ");
+		} else if (i > 0) {
+			buf_putc(&b, ' ');
+			buf_puts(&b, term(TERM_OR));
+			buf_putc(&b, ' ');
+		}
 		buf_puts(&b, v[i]);
 	}
 	return buf_detach(&b);

@@ -4,6 +4,8 @@
 #ifndef PORTA_ENUMS_H
 #define PORTA_ENUMS_H
 
+#include "../core/terms.h"
+
 typedef enum {
 	ENUM_PROGRAMME_STATUS,
 	ENUM_THEME_KIND,
@@ -39,7 +41,7 @@ typedef enum { MEASURE_SCORE, MEASURE_COUNT, MEASURE_EUR, MEASURE_PERCENT,
 typedef enum { DIRECTION_UP, DIRECTION_DOWN } direction_t;
 
 typedef struct {
-	const char *what;      /* in messages: "status", "level"... */
+	term_id_t what;        /* in messages: "status", "level"... */
 	const char *i18n_group; /* the i18n map holding the names */
 	const char *const *values; /* NULL-terminated ids, in enum order */
 } enum_def_t;
@@ -48,7 +50,7 @@ const enum_def_t *enum_def(enum_kind_t kind);
 /* Returns the index of id among the kind's values, or -1. */
 int enum_find(enum_kind_t kind, const char *id);
 const char *enum_id(enum_kind_t kind, int index);
-/* "a, b or c" for messages. The caller frees the result. */
+/* "a, b or c" for messages ("or" a term). The caller frees the result. */
 char *enum_list(enum_kind_t kind);
 
 #endif

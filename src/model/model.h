@@ -16,6 +16,7 @@ typedef struct programme programme_t;
 typedef struct theme theme_t;
 typedef struct action action_t;
 typedef struct indicator indicator_t;
+typedef struct view_cache view_cache_t;
 
 /* An enumerated value as written (v, for its text and position) and, once
  * check has run, its index in the enumeration (-1 when absent). */
@@ -171,7 +172,7 @@ typedef struct {
 
 /* A language file whose id has no entry in data/, kept for check. */
 typedef struct {
-	const char *what;  /* "action", "indicator", "theme", "unit"... */
+	const char *what;  /* a term (terms.h): "action", "indicator"... */
 	const char *id;
 	const char *path;
 	pos_t pos;
@@ -211,6 +212,7 @@ struct site {
 	const char **data_urls;  /* the page about the open data */
 	const char **search_urls;
 	map_t unit_index, programme_index, page_index;
+	view_cache_t *view_cache; /* made and read by the view stage */
 };
 
 site_t *model_new(void);

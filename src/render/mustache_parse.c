@@ -106,16 +106,30 @@ static pos_t where(const parser_t *p, size_t at)
 	return pos;
 }
 
-__attribute__((format(printf, 3, 4)))
-static bool fail(parser_t *p, size_t at, const char *fmt, ...)
+/* Records a template error: what is a term (terms.def) whose {1}..{3}
+ * are the strings that follow, up to NULL. */
+static bool fail(parser_t *p, size_t at, term_id_t what, ...)
 {
-	char msg[320];
+	const char *args[3] = {NULL, NULL, NULL};
 	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_start(ap, what);
+	for (int i = 0; i < 3 && (args[i] = va_arg(ap, const char *)); i++)
+		;
 	va_end(ap);
-	diag_error(p->diags, p->path, where(p, at), MSG_TEMPLATE_SYNTAX, msg);
+	diag_error(p->diags, p->path, where(p, at), MSG_TEMPLATE_SYNTAX,
+	           term_with(p->arena, what, args[0], args[1], args[2]));
 	return false;
+}
+
+/* Source text as a message argument, cut to what a message shows. */
+static const char *quoted(const parser_t *p, const char *s, size_t len)
+{
+	return arena_strndup(p->arena, s, (size_t)shown(len));
+}
+
+static const char *line_at(const parser_t *p, size_t at)
+{
+	return arena_printf(p->arena, "%d", where(p, at).line);
 }
 
 /* Returns the offset of d at or after from, or p->len when there is none
@@ -298,10 +312,12 @@ static bool scan_tag(parser_t *p, size_t at, tag_t *tag)
 		size_t i = at + p->open.len;
 		char sigil = i < p->len ? p->src[i] : 0;
 		bool triple = sigil == '{' || sigil == '=';
-		return fail(p, at, "unclosed tag: '%.*s%.*s' has no matching "
-		            "'%.*s%.*s'", (int)p->open.len, p->open.s,
-		            triple, &sigil, triple, sigil == '{' ? "}" : "=",
-		            (int)p->close.len, p->close.s);
+		return fail(p, at, TERM_TPL_UNCLOSED,
+		            arena_printf(p->arena, "%.*s%.*s", (int)p->open.len,
+		                         p->open.s, triple, &sigil),
+		            arena_printf(p->arena, "%.*s%.*s", triple,
+		                         sigil == '{' ? "}" : "=", (int)p->close.len,
+		                         p->close.s), NULL);
 	}
 	tag->start = at;
 	tag->prefix = p->pos;
@@ -317,11 +333,12 @@ static bool check_word(parser_t *p, const tag_t *tag, const char *s,
                        size_t len)
 {
 	if (len == 0)
-		return fail(p, tag->start, "'%.*s' has no name",
-		            shown(tag->end - tag->start), p->src + tag->start);
+		return fail(p, tag->start, TERM_TPL_NO_NAME,
+		            quoted(p, p->src + tag->start, tag->end - tag->start),
+		            NULL);
 	if (has_space(s, len))
-		return fail(p, tag->start, "'%.*s' is not a valid name: names "
-		            "cannot contain spaces", shown(len), s);
+		return fail(p, tag->start, TERM_TPL_NAME_SPACE, quoted(p, s, len),
+		            NULL);
 	return true;
 }
 
@@ -342,9 +359,8 @@ static bool parse_dotted(parser_t *p, const tag_t *tag, const char *s,
 		if (i < len && s[i] != '.')
 			continue;
 		if (i == from)
-			return fail(p, tag->start, "'%.*s' is not a valid name: "
-			            "a dot must stand between two names",
-			            shown(len), s);
+			return fail(p, tag->start, TERM_TPL_NAME_DOT, quoted(p, s, len),
+			            NULL);
 		name->parts[name->len++] = arena_strndup(p->arena, s + from,
 		                                         i - from);
 		from = i + 1;
@@ -400,13 +416,14 @@ static bool same_name(const tag_t *a, const tag_t *b)
 	return x.len == y.len && memcmp(x.s, y.s, x.len) == 0;
 }
 
-static const char *element(char sigil)
+/* "... opened on line n is never closed", for each kind of element. */
+static term_id_t not_closed(char sigil)
 {
 	switch (sigil) {
-	case '^': return "inverted section";
-	case '<': return "parent";
-	case '$': return "block";
-	default: return "section";
+	case '^': return TERM_TPL_INVERTED_NOT_CLOSED;
+	case '<': return TERM_TPL_PARENT_NOT_CLOSED;
+	case '$': return TERM_TPL_BLOCK_NOT_CLOSED;
+	default: return TERM_TPL_SECTION_NOT_CLOSED;
 	}
 }
 
@@ -416,23 +433,22 @@ static bool parse_body(parser_t *p, list_t *l, const tag_t *open,
                        tag_t *close)
 {
 	if (p->depth >= MAX_NESTING)
-		return fail(p, open->start, "sections, parents and blocks are "
-		            "nested more than %d deep", MAX_NESTING);
+		return fail(p, open->start, TERM_TPL_TOO_DEEP,
+		            arena_printf(p->arena, "%d", MAX_NESTING), NULL);
 	p->depth++;
 	int found = parse_list(p, l, close);
 	p->depth--;
 	if (found < 0)
 		return false;
 	if (found == 0)
-		return fail(p, open->start, "%s '%.*s' opened on line %d is "
-		            "never closed", element(open->sigil),
-		            shown(open->body_len), open->body,
-		            where(p, open->start).line);
+		return fail(p, open->start, not_closed(open->sigil),
+		            quoted(p, open->body, open->body_len),
+		            line_at(p, open->start), NULL);
 	if (!same_name(open, close))
-		return fail(p, close->start, "'/%.*s' closes '%.*s', which was "
-		            "opened on line %d", shown(close->body_len),
-		            close->body, shown(open->body_len), open->body,
-		            where(p, open->start).line);
+		return fail(p, close->start, TERM_TPL_WRONG_CLOSE,
+		            quoted(p, close->body, close->body_len),
+		            quoted(p, open->body, open->body_len),
+		            line_at(p, open->start), NULL);
 	return true;
 }
 
@@ -466,9 +482,9 @@ static bool split_delimiters(const char *s, size_t len, span_t *open,
 static bool set_delimiters(parser_t *p, const tag_t *tag)
 {
 	if (!split_delimiters(tag->body, tag->body_len, &p->open, &p->close))
-		return fail(p, tag->start, "'%.*s' must give two delimiters "
-		            "separated by a space, like {{=<%% %%>=}}",
-		            shown(tag->end - tag->start), p->src + tag->start);
+		return fail(p, tag->start, TERM_TPL_DELIMITERS,
+		            quoted(p, p->src + tag->start, tag->end - tag->start),
+		            NULL);
 	return true;
 }
 
@@ -743,7 +759,7 @@ bool tmpl_compile(arena_t *arena, const char *src, size_t len,
 	*root = NULL;
 	int found = parse_list(&p, &l, &close);
 	if (found == 1)
-		return fail(&p, close.start, "'/%.*s' closes a section that was "
-		            "never opened", shown(close.body_len), close.body);
+		return fail(&p, close.start, TERM_TPL_NEVER_OPENED,
+		            quoted(&p, close.body, close.body_len), NULL);
 	return found == 0;
 }

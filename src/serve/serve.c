@@ -44,7 +44,7 @@ static void build(const serve_opts_t *o, live_t *live, FILE *log,
 	double ms = ms_since(&t0);
 	diags_sort(&d);
 	buf_t report = BUF_INIT;
-	report_write(&report, &d, REPORT_TEXT);
+	report_write(&report, &d, REPORT_TEXT, o->lang);
 	if (r.io_error)
 		buf_printf(&report, "porta: %s\n", r.io_error);
 	bool ok = !r.io_error && d.errors == 0;

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "../core/terms.h"
+
 typedef struct {
 	const char *content;  /* content directory */
 	const char *theme;    /* theme directory, or NULL for site.yaml's */
@@ -14,6 +16,7 @@ typedef struct {
 	int port;             /* first port to try (the next ones if it is
 	                         taken); 0 lets the system choose */
 	bool draft;           /* borrow missing translations */
+	msg_lang_t lang;      /* the language problems are told in */
 } serve_opts_t;
 
 /* Serves until SIGINT or SIGTERM. The address goes to out, flushed, once

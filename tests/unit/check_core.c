@@ -80,13 +80,13 @@ static void test_diag(void)
 	CHECK(d.errors == 2 && d.warnings == 1);
 	diags_sort(&d);
 	CHECK_STR(d.items[0].path, "a.md");
-	char *msg = diag_message(&d.items[1]);
-	char *fix = diag_fix(&d.items[1]);
+	char *msg = diag_message(&d.items[1], MSG_LANG_EN);
+	char *fix = diag_fix(&d.items[1], MSG_LANG_EN);
 	CHECK_STR(msg, "unknown key 'staus'");
 	CHECK_STR(fix, "did you mean 'status'?");
 	free(msg);
 	free(fix);
-	fix = diag_fix(&d.items[2]);
+	fix = diag_fix(&d.items[2], MSG_LANG_EN);
 	CHECK_STR(fix, "remove it; allowed here: x");
 	free(fix);
 
@@ -110,7 +110,7 @@ static void test_report(void)
 	diags_sort(&d);
 
 	buf_t b = BUF_INIT;
-	report_write(&b, &d, REPORT_TEXT);
+	report_write(&b, &d, REPORT_TEXT, MSG_LANG_EN);
 	char *want = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&want, &n);
@@ -123,14 +123,14 @@ static void test_report(void)
 	free(want);
 
 	buf_reset(&b);
-	report_write(&b, &d, REPORT_JSON);
+	report_write(&b, &d, REPORT_JSON, MSG_LANG_EN);
 	CHECK(strstr(buf_cstr(&b), "\"line\": 2, \"column\": 4, \"severity\": "
 	                           "\"error\", \"message\": \"unknown key 'stäus'\""));
 	CHECK(strstr(buf_cstr(&b), "\"source\": \"\\tstäus: x\""));
 	CHECK(strstr(buf_cstr(&b), "\"file\": \"a, b.md\", \"line\": 0"));
 
 	buf_reset(&b);
-	report_write(&b, &d, REPORT_GITHUB);
+	report_write(&b, &d, REPORT_GITHUB, MSG_LANG_EN);
 	CHECK(strstr(buf_cstr(&b), ",line=2,col=4,title=porta::unknown key 'stäus' "));
 	CHECK(strstr(buf_cstr(&b), "::warning file=a%2C b.md,title=porta::HTML in"));
 

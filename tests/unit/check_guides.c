@@ -3,8 +3,9 @@
  *
  * An example is a fenced code block whose info string names a scenario
  * and a file:   ```yaml example=add-action file=content/data/x/actions.yaml
- * A data entry (a YAML list item with an id) replaces the entry with the
- * same id, or is added at the end; any other block is the whole file.
+ * (a path under content/ or themes/). A data entry (a YAML list item
+ * with an id) replaces the entry with the same id, or is added at the
+ * end; any other block is the whole file.
  * A scenario passes when `porta check` finds nothing wrong, or, when it
  * has a block ```text example=NAME expect, when each line of that block
  * is a line of what porta prints. Scenarios start from a fresh copy.
@@ -167,84 +168,118 @@ static void apply(const char *root, const example_t *e)
 	free(path);
 }
 
+/* What a scenario's blocks ask for, besides the files they write. */
+typedef struct {
+	const char *expect; /* the expected lines, or NULL: no errors */
+	bool draft;         /* check as `porta check --draft` */
+	bool files_ok;      /* every file= was a path the scenario may write */
+} plan_t;
+
+/* Writes every block of the scenario into the copy at root. */
+static plan_t apply_scenario(const char *guide, const example_t *all, size_t n,
+                             const char *scenario, const char *root)
+{
+	plan_t plan = {NULL, false, true};
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(all[i].scenario, scenario) != 0)
+			continue;
+		plan.draft |= all[i].draft;
+		if (all[i].expect) {
+			plan.expect = all[i].text;
+		} else if (!file_ok(all[i].file)) {
+			printf("FAIL %s, example %s: file=%s is not a path under content/ "
+			       "or themes/\n", guide, scenario, all[i].file);
+			plan.files_ok = false;
+		} else {
+			apply(root, &all[i]);
+		}
+	}
+	return plan;
+}
+
+/* Runs `porta check` (the pipeline without output) in dir, as an editor
+ * would in the repository, and appends its text report to report.
+ * Returns the number of errors. */
+static size_t check_in(const char *dir, bool draft, buf_t *report)
+{
+	char cwd[4096];
+	CHECK(getcwd(cwd, sizeof cwd) != NULL);
+	CHECK(chdir(dir) == 0);
+	diags_t d;
+	diags_init(&d);
+	pipeline_opts_t opts = {"content", NULL, NULL, draft, NULL};
+	pipeline_result_t r = pipeline_run(&opts, &d);
+	if (r.io_error)
+		printf("FAIL cannot check the copy: %s\n", r.io_error);
+	CHECK(r.io_error == NULL);
+	free(r.io_error);
+	diags_sort(&d);
+	report_write(report, &d, REPORT_TEXT, MSG_LANG_EN);
+	size_t errors = d.errors;
+	diags_free(&d);
+	CHECK(chdir(cwd) == 0);
+	return errors;
+}
+
+/* Whether every line of expect is a whole line of report; names the
+ * lines that are not, since those are what the guide has wrong. */
+static bool lines_printed(const char *expect, const char *report,
+                          const char *scenario)
+{
+	bool ok = true;
+	char *lines = xstrdup(expect), *save = NULL;
+	for (char *l = strtok_r(lines, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		size_t ln = strlen(l);
+		bool found = false;
+		for (const char *p = report; (p = strstr(p, l)); p++)
+			if ((p == report || p[-1] == '\n') && (p[ln] == '\n' || !p[ln]))
+				found = true;
+		ok &= found;
+		if (!found)
+			printf("  %s: the guide shows a line porta does not print: %s\n",
+			       scenario, l);
+	}
+	free(lines);
+	return ok;
+}
+
 static void copy_tree(const char *from, const char *to)
 {
 	CHECK(fs_copy_tree(from, to) == 0);
+}
+
+/* A fresh copy of the repository's content/ and themes/ in a new
+ * temporary directory, whose name is written to tmp. */
+static void fresh_copy(const char *repo, char *tmp)
+{
+	CHECK(mkdtemp(tmp) != NULL);
+	static const char *const trees[] = {"content", "themes"};
+	for (size_t i = 0; i < sizeof trees / sizeof *trees; i++) {
+		char *from = fs_join(repo, trees[i]);
+		char *to = fs_join(tmp, trees[i]);
+		copy_tree(from, to);
+		free(from);
+		free(to);
+	}
 }
 
 static void run_scenario(const char *guide, const example_t *all, size_t n,
                          const char *scenario, const char *repo)
 {
 	char tmp[] = "/tmp/porta-guide-XXXXXX";
-	CHECK(mkdtemp(tmp) != NULL);
-	char *content = fs_join(tmp, "content");
-	char *themes = fs_join(tmp, "themes");
-	char *src_content = fs_join(repo, "content");
-	char *src_themes = fs_join(repo, "themes");
-	copy_tree(src_content, content);
-	copy_tree(src_themes, themes);
-	const char *expect = NULL;
-	bool draft = false, files_ok = true;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(all[i].scenario, scenario) != 0)
-			continue;
-		draft |= all[i].draft;
-		if (all[i].expect) {
-			expect = all[i].text;
-		} else if (!file_ok(all[i].file)) {
-			printf("FAIL %s, example %s: file=%s is not a path under content/ "
-			       "or themes/\n", guide, scenario, all[i].file);
-			files_ok = false;
-		} else {
-			apply(tmp, &all[i]);
-		}
-	}
-	CHECK(files_ok);
-	char cwd[4096];
-	CHECK(getcwd(cwd, sizeof cwd) != NULL);
-	CHECK(chdir(tmp) == 0);
-	diags_t d;
-	diags_init(&d);
-	pipeline_opts_t opts = {"content", NULL, NULL, draft, NULL};
-	pipeline_result_t r = pipeline_run(&opts, &d);
-	if (r.io_error)
-		printf("FAIL %s, example %s: %s\n", guide, scenario, r.io_error);
-	CHECK(r.io_error == NULL);
-	free(r.io_error);
-	diags_sort(&d);
+	fresh_copy(repo, tmp);
+	plan_t plan = apply_scenario(guide, all, n, scenario, tmp);
+	CHECK(plan.files_ok);
 	buf_t report = BUF_INIT;
-	report_write(&report, &d, REPORT_TEXT);
-	CHECK(chdir(cwd) == 0);
-	bool ok = true;
-	if (!expect) {
-		ok = d.errors == 0;
-	} else {
-		char *lines = xstrdup(expect), *save = NULL;
-		for (char *l = strtok_r(lines, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-			const char *hay = buf_cstr(&report);
-			size_t ln = strlen(l);
-			bool found = false;
-			for (const char *p = hay; (p = strstr(p, l)); p++)
-				if ((p == hay || p[-1] == '\n') && (p[ln] == '\n' || !p[ln]))
-					found = true;
-			ok &= found;
-			if (!found)
-				printf("  %s: the guide shows a line porta does not print: %s\n",
-				       scenario, l);
-		}
-		free(lines);
-	}
+	size_t errors = check_in(tmp, plan.draft, &report);
+	bool ok = plan.expect ? lines_printed(plan.expect, buf_cstr(&report), scenario)
+	                      : errors == 0;
 	if (!ok)
 		printf("FAIL %s, example %s; porta printed:\n%s", guide, scenario,
 		       buf_cstr(&report));
 	CHECK(ok);
 	buf_free(&report);
-	diags_free(&d);
 	fs_remove_tree(tmp);
-	free(content);
-	free(themes);
-	free(src_content);
-	free(src_themes);
 }
 
 int main(void)
@@ -254,7 +289,7 @@ int main(void)
 	char repo[4096];
 	CHECK(getcwd(repo, sizeof repo) != NULL);
 	for (size_t g = 0; g < sizeof guides / sizeof *guides; g++) {
-		static example_t all[MAX_EXAMPLES];
+		example_t all[MAX_EXAMPLES];
 		size_t n = read_examples(guides[g], all, MAX_EXAMPLES);
 		CHECK(n > 0);
 		size_t scenarios = 0;

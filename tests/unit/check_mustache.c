@@ -107,7 +107,7 @@ static void test_syntax_errors(void)
 		CHECK(!tmpl_set_has(set, "t"));
 		CHECK(d.len == 1 && d.errors == 1);
 		if (d.len) {
-			char *msg = diag_message(&d.items[0]);
+			char *msg = diag_message(&d.items[0], MSG_LANG_EN);
 			CHECK(d.items[0].msg == MSG_TEMPLATE_SYNTAX);
 			CHECK_STR(d.items[0].path, "t.mustache");
 			CHECK_STR(msg, cases[i].msg);

@@ -38,7 +38,7 @@ static inline void check_str_(const char *got, const char *want,
 static inline void show_diags(const diags_t *d)
 {
 	buf_t b = BUF_INIT;
-	report_write(&b, d, REPORT_TEXT);
+	report_write(&b, d, REPORT_TEXT, MSG_LANG_EN);
 	fputs(buf_cstr(&b), stdout);
 	buf_free(&b);
 }
