@@ -18,6 +18,7 @@
 #include "load/load.h"
 #include "pipeline/pipeline.h"
 #include "serve/serve.h"
+#include "sitecheck/sitecheck.h"
 
 #define PORTA_VERSION "0.1.0"
 
@@ -29,6 +30,9 @@ static const char usage[] =
 	"commands:\n"
 	"  build      check the content and write the site\n"
 	"  check      check the content without writing anything\n"
+	"  check --site DIR [--base-path PATH]\n"
+	"             check a built site's HTML: links, fragments, ids, alt,\n"
+	"             headings, lang, link and button texts\n"
 	"  serve      build into build/preview, serve it on 127.0.0.1 and\n"
 	"             rebuild and reload open pages on every change\n"
 	"  new action PROGRAMME ID --theme THEME\n"
@@ -52,8 +56,13 @@ static const char usage[] =
 	"  --draft         show missing translations in another language\n"
 	"                  instead of failing\n"
 	"  --theme THEME   new: the theme (goal) id of the new action or indicator\n"
+	"  --site DIR      check: the built site to check instead of the content\n"
+	"  --base-path P   check --site: the path the site is published under\n"
+	"                  (default: read from its index.html, else /)\n"
 	"  --format F      how problems are printed: text (default, with the\n"
 	"                  source line), json, or github (Actions annotations)\n"
+	"  --lang L        the language problems are told in: en (default),\n"
+	"                  fi or sv\n"
 	"  --help          show this help\n"
 	"  --version       show the version\n"
 	"\n"
@@ -67,9 +76,11 @@ typedef struct {
 	const char *args[MAX_ARGS]; /* after the command: new's words */
 	int nargs;
 	const char *content, *theme, *out;
+	const char *site, *base_path; /* check --site */
 	const char *port;            /* serve */
 	const char *programme, *date; /* new update */
 	report_format_t format;
+	msg_lang_t lang;             /* of the diagnostics */
 	bool draft, mark, help, version;
 } options_t;
 
@@ -80,15 +91,21 @@ static int parse_args(int argc, char **argv, options_t *o)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **value = NULL;
-		const char *format = NULL;
+		const char *format = NULL, *lang = NULL;
 		if (strcmp(a, "--format") == 0)
 			value = &format;
+		else if (strcmp(a, "--lang") == 0)
+			value = &lang;
 		else if (strcmp(a, "--content") == 0)
 			value = &o->content;
 		else if (strcmp(a, "--theme") == 0)
 			value = &o->theme;
 		else if (strcmp(a, "--out") == 0)
 			value = &o->out;
+		else if (strcmp(a, "--site") == 0)
+			value = &o->site;
+		else if (strcmp(a, "--base-path") == 0)
+			value = &o->base_path;
 		else if (strcmp(a, "--port") == 0)
 			value = &o->port;
 		else if (strcmp(a, "--programme") == 0)
@@ -104,6 +121,11 @@ static int parse_args(int argc, char **argv, options_t *o)
 			if (format && !report_format_named(format, &o->format)) {
 				fprintf(stderr, "porta: unknown format '%s' (use text, json "
 				                "or github)\n", format);
+				return EXIT_USAGE;
+			}
+			if (lang && !msg_lang_named(lang, &o->lang)) {
+				fprintf(stderr, "porta: unknown language '%s' (use en, fi "
+				                "or sv)\n", lang);
 				return EXIT_USAGE;
 			}
 		} else if (strcmp(a, "--draft") == 0) {
@@ -131,18 +153,23 @@ static int parse_args(int argc, char **argv, options_t *o)
 
 /* Text goes to standard error with the summary; JSON and annotations are
  * for programs and go to standard output. */
-static void print_diags(diags_t *d, report_format_t format)
+static void print_report(diags_t *d, report_format_t format, msg_lang_t lang)
 {
 	diags_sort(d);
 	buf_t b = BUF_INIT;
-	report_write(&b, d, format);
+	report_write(&b, d, format, lang);
 	fputs(buf_cstr(&b), format == REPORT_TEXT ? stderr : stdout);
 	buf_free(&b);
-	if (d->errors)
-		fprintf(stderr, "porta: %zu error%s, %zu warning%s; nothing was "
-		                "written\n",
-		        d->errors, d->errors == 1 ? "" : "s", d->warnings,
-		        d->warnings == 1 ? "" : "s");
+}
+
+static void print_diags(diags_t *d, report_format_t format, msg_lang_t lang)
+{
+	print_report(d, format, lang);
+	if (d->errors) {
+		char *summary = diags_summary(d, lang);
+		fprintf(stderr, "porta: %s\n", summary);
+		free(summary);
+	}
 }
 
 /* A port number, or -1 when text is not one. */
@@ -156,7 +183,8 @@ static int port_number(const char *text)
 static int serve(const options_t *o)
 {
 	serve_opts_t opts = {o->content, o->theme,
-	                     o->out ? o->out : "build/preview", 1313, o->draft};
+	                     o->out ? o->out : "build/preview", 1313, o->draft,
+	                     o->lang};
 	if (o->port && (opts.port = port_number(o->port)) < 0) {
 		fprintf(stderr, "porta: --port needs a number from 0 to 65535, "
 		                "not '%s'\n", o->port);
@@ -226,7 +254,7 @@ static int translations(const options_t *o)
 	check_site(site, false, &d);
 	int rc = EXIT_OK;
 	if (site->nlangs == 0) {
-		print_diags(&d, o->format);
+		print_diags(&d, o->format, o->lang);
 		rc = EXIT_CONTENT;
 	} else if (o->mark) {
 		char *failed = NULL;
@@ -250,8 +278,42 @@ static int translations(const options_t *o)
 	return rc;
 }
 
+/* check --site: the built site's HTML, not the content. */
+static int check_built_site(const options_t *o)
+{
+	if (o->theme || o->out || o->draft || o->nargs) {
+		fprintf(stderr, "porta: check --site takes only --base-path and "
+		                "--format\n");
+		return EXIT_USAGE;
+	}
+	diags_t d;
+	diags_init(&d);
+	sitecheck_opts_t opts = {o->site, o->base_path};
+	sitecheck_result_t r = sitecheck_run(&opts, &d);
+	int rc = d.errors ? EXIT_CONTENT : EXIT_OK;
+	if (r.io_error) {
+		fprintf(stderr, "porta: %s\n", r.io_error);
+		free(r.io_error);
+		rc = EXIT_IO;
+	} else {
+		print_report(&d, o->format, o->lang);
+		fprintf(stderr, "porta: %zu page%s checked, %zu problem%s\n",
+		        r.pages, r.pages == 1 ? "" : "s", d.errors,
+		        d.errors == 1 ? "" : "s");
+	}
+	diags_free(&d);
+	return rc;
+}
+
 static int run(const options_t *o)
 {
+	if (o->site || o->base_path) {
+		if (strcmp(o->command, "check") == 0 && o->site)
+			return check_built_site(o);
+		fprintf(stderr, "porta: --site and --base-path are for "
+		                "check --site DIR only\n");
+		return EXIT_USAGE;
+	}
 	if (strcmp(o->command, "serve") == 0)
 		return serve(o);
 	if (strcmp(o->command, "new") == 0)
@@ -285,9 +347,10 @@ static int run(const options_t *o)
 	} else if (d.errors) {
 		rc = EXIT_CONTENT;
 	} else if (build) {
-		fprintf(stderr, "porta: wrote %zu pages to %s\n", r.pages, out);
+		fprintf(stderr, "porta: wrote %zu pages to %s (%zu files changed, "
+		                "%zu unchanged)\n", r.pages, out, r.written, r.kept);
 	}
-	print_diags(&d, o->format);
+	print_diags(&d, o->format, o->lang);
 	diags_free(&d);
 	return rc;
 }

@@ -15,6 +15,7 @@ import { walk, pageUrlPath, fileFor, serve, basePath } from './lib/site.mjs';
 import { launch } from './lib/browser.mjs';
 import { pageFacts, activeInfo, focusIndicators, overflow } from './lib/inpage.mjs';
 import { rootProperties, resolve, parseColour, contrast } from './lib/contrast.mjs';
+import { linkFacts, checkLinks } from './lib/links.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -158,6 +159,7 @@ async function checkPage(page, badResponses, file) {
 		return r;
 	}
 	const facts = await page.evaluate(pageFacts);
+	r.linkFacts = await page.evaluate(linkFacts);
 
 	// Skip link: the first Tab reaches it; Enter moves focus to <main>;
 	// the Tab after that goes on inside or after <main>.
@@ -313,6 +315,16 @@ results.forEach((r, i) => {
 await browser.close();
 await server.close();
 for (const [url, from] of external) fail('no-external-requests', from, `asked for ${url}`);
+// Links between pages, once every page's ids are known: a check counts
+// once per page, and every problem is printed.
+const linkPages = results.map((r, i) => ({ urlPath: pageUrlPath(htmlFiles[i]), facts: r.linkFacts }));
+for (const p of checkLinks(linkPages, { siteDir, origin: server.origin, base, sitePath })) {
+	for (const [name, problems] of [['link-target', p.broken], ['link-fragment', p.missing]]) {
+		if (problems.length === 0) pass(name);
+		else check(name).failed++;
+		for (const m of problems) report(name, p.urlPath, m);
+	}
+}
 if (external.size === 0) pass('no-external-requests');
 const browserSeconds = seconds();
 
@@ -385,6 +397,8 @@ line('skip-link', `${htmlFiles.length - noSkipNeeded.length} pages (not needed, 
 line('focus-visible', `${htmlFiles.length} pages, ${focusChecked} focusable elements`);
 line('language-switch', `${htmlFiles.length - noOtherLanguage.length} pages (language choice: ${choosers.join(' ') || 'none'}; no other language: ${noOtherLanguage.join(' ') || 'none'})`);
 line('resources', `${htmlFiles.length} pages load their files`);
+line('link-target', `${htmlFiles.length} pages: every link leads to a file of the site`);
+line('link-fragment', `${htmlFiles.length} pages: every #fragment to an id of its page`);
 line('no-external-requests', 'every request stays on 127.0.0.1');
 line('vnu', `${htmlFiles.length} HTML, ${cssFiles.length} CSS, ${svgFiles.length} SVG files, errors only`);
 line('chart-contrast', `${CHART_COLOURS.length} chart colours on ${CHART_BACKGROUNDS.join(' and ')} (${check('chart-contrast').notes.join(', ')})`);
