@@ -87,7 +87,7 @@ static value_t *facts_of(const view_ctx_t *v, const action_t *x)
 		const char *amount = format_money(a, site, l, x->cost_eur);
 		const char *kind = format_enum(site, l, ENUM_COST_KIND,
 		                               x->cost_kind.id);
-		const char *text = arena_printf(a, "%s, %s", amount, kind);
+		const char *text = arena_printf(a, "%s %s", amount, kind);
 		if (x->funding.id >= 0)
 			text = arena_printf(a, "%s (%s)", text,
 			                    format_enum(site, l, ENUM_FUNDING,

@@ -31,7 +31,7 @@ static value_t *row(const view_ctx_t *v, const action_t *x, int year)
 	view_set_text(v, m, "theme_code", x->theme ? x->theme->code : NULL);
 	const char *cost = NULL;
 	if (x->has_cost) {
-		cost = arena_printf(a, "%s, %s",
+		cost = arena_printf(a, "%s %s",
 		                    format_money(a, v->site, v->lang, x->cost_eur),
 		                    format_enum(v->site, v->lang, ENUM_COST_KIND,
 		                                x->cost_kind.id));

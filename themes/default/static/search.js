@@ -1,18 +1,33 @@
 /* Searches the site as the resident types, in the page's language, with
  * the index porta writes at build time (/<lang>/search.json). The index
- * holds Snowball stems of the words; a query word matches a stem when
- *   - they are equal,
- *   - the word starts with the stem (an inflected form: palveluiden),
- *   - the stem starts with the word (the word is still being typed),
- *   - they share all but the stem's last letter (sähköinen, sähköis-), or
- *   - the stem contains the word (a compound: asiakaspalvelu, e-tjänst).
- * Every query word must match. A code (A1, K13) matches its page first.
- * See docs/search.md. No dependencies; works in Node too (for tests). */
+ * holds Snowball stems of the words (hyphens dropped) and the fields each
+ * stands in; a query word matches a stem when
+ *   - they are equal, or the word is the stem inflected (palveluiden,
+ *     sähköinen – sähköis-),
+ *   - the word starts the stem (still being typed, or a compound's first
+ *     part: palvelu – palvelupyyntö),
+ *   - the stem ends with the word (a compound's last part: asiakaspalvelu,
+ *     e-tjänst), or contains it,
+ *   - and, weakly, the stem is only the first part of the word.
+ * A document's score adds up, per field, the field's weight times its
+ * best match; the title outweighs the rest. Every query word must match.
+ * A code (A1, K13) matches its page first. See docs/search.md. No
+ * dependencies; works in Node too (for tests). */
 (function (global) {
 	"use strict";
 
+	/* The fields of a document a stem stands in (bits, as the index
+	 * writes them), and how much the best match in each counts: a match
+	 * in the title outweighs the summary and the text together. */
+	var FIELDS = [[1, 6], [2, 2], [4, 1]];
+
+	/* Lowercase words, their hyphens dropped as in the index: e-faktura
+	 * and efaktura are one word. */
 	function words(text) {
-		return text.toLowerCase().match(/[0-9a-z\u00c0-\u017f]+(?:-[0-9a-z\u00c0-\u017f]+)*/g) || [];
+		var ws = text.toLowerCase().match(/[0-9a-z\u00c0-\u017f]+(?:-[0-9a-z\u00c0-\u017f]+)*/g) || [];
+		for (var i = 0; i < ws.length; i++)
+			ws[i] = ws[i].replace(/-/g, "");
+		return ws;
 	}
 
 	function commonPrefix(a, b) {
@@ -22,44 +37,113 @@
 		return n;
 	}
 
-	/* How well query word q matches stem t, 0 to 1. */
+	/* How well query word q matches stem t, 0 to 1. There is no stemmer
+	 * in the browser: when q and t begin alike for most of q (all but two
+	 * letters, or two thirds of it), the rest of q may be its ending. */
 	function closeness(q, t) {
 		if (q === t)
 			return 1;
-		if (t.length >= 3 && q.indexOf(t) === 0)
+		var n = commonPrefix(q, t);
+		var most = n >= 3 && (q.length - n <= 2 || 3 * n >= 2 * q.length);
+		/* The same word inflected: sähköinen – sähköis- (sähköisen),
+		 * palveluiden – palvelu, vattenmätare – vattenmät-. */
+		if (most && n >= t.length - 1)
 			return 0.9;
-		if (q.length >= 3 && t.indexOf(q) === 0)
-			return 0.8;
-		var cp = commonPrefix(q, t);
-		if (cp >= 4 && cp >= t.length - 1)
-			return 0.7;
+		/* q starts a longer word: still being typed (palv – palvelu), a
+		 * compound's first part (palvelu – palvelupyyntö), a derived
+		 * word (efaktura – efakturering); surer the more of it q covers. */
+		if (most)
+			return 0.5 + 0.4 * n / t.length - 0.1 * (q.length - n);
+		/* The last part of a compound, which says what it is:
+		 * asiakaspalvelu is a palvelu, etjänst a tjänst, vesimittar- a
+		 * mittari. */
+		for (var k = q.length; k >= 4 && k >= q.length - 2; k--) {
+			var at = t.lastIndexOf(q.slice(0, k));
+			if (at > 0 && at + k >= t.length - 1)
+				return 0.9;
+		}
+		/* Another part of a compound. */
 		if (q.length >= 4 && t.indexOf(q) > 0)
-			return 0.6;
+			return 0.4;
+		/* The stem is only the first part of q (tekoäly- of
+		 * tekoälyrekisteri, tieto of tietosuoja): found, but after every
+		 * page that has the word itself. */
+		if (n >= 4 && n >= t.length - 1)
+			return 0.1 * n / q.length;
 		return 0;
 	}
 
+	/* The mean length of the titles in words, for lengthNorm. */
+	function meanTitle(docs) {
+		var sum = 0;
+		for (var d = 0; d < docs.length; d++)
+			sum += words(docs[d][2]).length;
+		return Math.max(1, sum / Math.max(1, docs.length));
+	}
+
+	/* A match in a short title says more about the page than one in a
+	 * long title: 1 for a title of mean length, up to 1.8 for one word
+	 * (the length normalisation of BM25, k1 = 1.2, b = 0.75). */
+	function lengthNorm(n, mean) {
+		return 2.2 / (1 + 1.2 * (0.25 + 0.75 * n / mean));
+	}
+
+	/* The score of every document that matches query word q: {doc
+	 * number: score}. Per field, the field's weight times its best match,
+	 * and each further matching stem at half the one before (palveluiden
+	 * and yrityspalvelut in one title count a little more than one of
+	 * them, never twice as much); the title's part scaled by its length. */
+	function wordScores(index, q) {
+		var stems = index._stems, terms = index.terms, n = index.docs.length;
+		var matched = [];
+		for (var s = 0; s < stems.length; s++) {
+			var c = closeness(q, stems[s]);
+			if (c)
+				matched.push({stem: stems[s], c: c});
+		}
+		/* Best first, so that a field's first match counts in full. */
+		matched.sort(function (a, b) { return b.c - a.c; });
+		var sum = new Float64Array(n * FIELDS.length);
+		var share = new Float64Array(n * FIELDS.length).fill(1);
+		for (var m = 0; m < matched.length; m++) {
+			var postings = terms[matched[m].stem];
+			for (var p = 0; p < postings.length; p += 2)
+				for (var f = 0; f < FIELDS.length; f++)
+					if (postings[p + 1] & FIELDS[f][0]) {
+						var at = postings[p] * FIELDS.length + f;
+						sum[at] += matched[m].c * share[at];
+						share[at] /= 2;
+					}
+		}
+		var scores = {};
+		for (var d = 0; d < n; d++) {
+			var v = 0;
+			for (f = 0; f < FIELDS.length; f++)
+				v += FIELDS[f][1] * sum[d * FIELDS.length + f] * (f ? 1 : index._norms[d]);
+			if (v)
+				scores[d] = v;
+		}
+		return scores;
+	}
+
 	/* Results for query: [{doc: [url, code, title, kind, snippet],
-	 * score}], best first. */
+	 * score}], best first. The scores of the query words add up, and
+	 * every word must match. */
 	function search(index, query) {
 		var qs = words(query);
 		if (!qs.length)
 			return [];
-		var docs = index.docs, terms = index.terms;
-		var stems = index._stems || (index._stems = Object.keys(terms));
+		var docs = index.docs;
+		if (!index._stems) {
+			index._stems = Object.keys(index.terms);
+			var mean = meanTitle(docs);
+			index._norms = docs.map(function (doc) {
+				return lengthNorm(words(doc[2]).length, mean);
+			});
+		}
 		var total = null;
 		for (var i = 0; i < qs.length; i++) {
-			var q = qs[i], scores = {};
-			for (var s = 0; s < stems.length; s++) {
-				var c = closeness(q, stems[s]);
-				if (!c)
-					continue;
-				var postings = terms[stems[s]];
-				for (var p = 0; p < postings.length; p += 2) {
-					var v = c * postings[p + 1];
-					if (!(scores[postings[p]] >= v))
-						scores[postings[p]] = v;
-				}
-			}
+			var q = qs[i], scores = wordScores(index, q);
 			/* A code is matched whole, and before anything else. */
 			for (var d = 0; d < docs.length; d++)
 				if (docs[d][1] && docs[d][1].toLowerCase() === q)
@@ -75,8 +159,8 @@
 			}
 		}
 		var results = [];
-		for (var key in total)
-			results.push({doc: docs[key], score: total[key]});
+		for (var r in total)
+			results.push({doc: docs[r], score: total[r]});
 		results.sort(function (a, b) {
 			return b.score - a.score || (a.doc[2] < b.doc[2] ? -1 : a.doc[2] > b.doc[2] ? 1 : 0);
 		});
@@ -88,11 +172,13 @@
 		var qs = words(query);
 		var parts = text.split(/([0-9A-Za-z\u00c0-\u017f]+(?:-[0-9A-Za-z\u00c0-\u017f]+)*)/);
 		for (var i = 0; i < parts.length; i++) {
-			var w = parts[i].toLowerCase(), hit = false;
-			/* Inflected forms share most of their beginning. */
+			var w = parts[i].toLowerCase().replace(/-/g, ""), hit = false;
+			/* The same rules as the search, with the word's stem taken
+			 * to be the word less up to three letters of ending
+			 * (asiakaspalvelussa, asiakaspalvelu). */
 			for (var j = 0; j < qs.length && !hit && i % 2; j++)
-				hit = closeness(qs[j], w) > 0 || closeness(w, qs[j]) > 0 ||
-				      commonPrefix(qs[j], w) >= Math.max(4, Math.min(qs[j].length, w.length) - 3);
+				for (var cut = 0; cut <= 3 && cut < w.length - 2 && !hit; cut++)
+					hit = closeness(qs[j], w.slice(0, w.length - cut)) > 0;
 			if (hit) {
 				var mark = document.createElement("mark");
 				mark.textContent = parts[i];
