@@ -39,7 +39,10 @@ $(OUT)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
+# Made afresh each time: ar names members by their base name, and src/
+# has files of one name in several stages (links.c, search.c).
 $(OUT)/libporta.a: $(LIB_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(OUT)/porta: $(OUT)/obj/src/main.o $(OUT)/libporta.a
@@ -69,6 +72,12 @@ test-browser: site
 
 screenshots: site
 	node tests/browser/screenshots.mjs build/site build/screenshots
+
+# The follow-up reports of build/site as A4 PDFs in build/report/, printed
+# by headless Chromium (tests/browser/report-pdf.mjs).
+.PHONY: report-pdf
+report-pdf: site
+	node tests/browser/report-pdf.mjs build/site build/report
 
 bench: $(OUT)/porta
 	@tests/bench/run $(OUT)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "terms.h"
+
 static value_t *make(arena_t *a, value_kind_t kind)
 {
 	value_t *v = arena_alloc(a, sizeof *v);
@@ -79,6 +81,17 @@ void val_set(arena_t *a, value_t *map, const char *key, value_t *val)
 	m->val = val;
 }
 
+value_t *val_copy_map(arena_t *a, const value_t *map)
+{
+	value_t *copy = val_map(a);
+	size_t n = map->as.map.len;
+	copy->as.map.items = arena_alloc(a, (n + 4) * sizeof(member_t));
+	copy->as.map.cap = n + 4;
+	copy->as.map.len = n;
+	memcpy(copy->as.map.items, map->as.map.items, n * sizeof(member_t));
+	return copy;
+}
+
 void val_set_bool(arena_t *a, value_t *map, const char *key, bool b)
 {
 	val_set(a, map, key, val_bool(a, b));
@@ -120,17 +133,17 @@ const char *val_kind_name(value_kind_t kind)
 {
 	switch (kind) {
 	case VAL_NULL:
-		return "nothing";
+		return term(TERM_KIND_NOTHING);
 	case VAL_BOOL:
-		return "true/false";
+		return term(TERM_KIND_BOOL);
 	case VAL_NUMBER:
-		return "a number";
+		return term(TERM_KIND_NUMBER);
 	case VAL_STRING:
-		return "text";
+		return term(TERM_KIND_TEXT);
 	case VAL_LIST:
-		return "a list";
+		return term(TERM_KIND_LIST);
 	case VAL_MAP:
-		return "a mapping";
+		return term(TERM_KIND_MAP);
 	}
 	return "?";
 }

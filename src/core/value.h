@@ -72,6 +72,9 @@ value_t *val_map(arena_t *a);
 void val_push(arena_t *a, value_t *list, value_t *item);
 /* Appends key -> val (the key is not copied; it must outlive the map). */
 void val_set(arena_t *a, value_t *map, const char *key, value_t *val);
+/* A map with the members of map (the values shared, not copied), to which
+ * members can be added without changing map. */
+value_t *val_copy_map(arena_t *a, const value_t *map);
 /* Shorthand for views: key -> a boolean. */
 void val_set_bool(arena_t *a, value_t *map, const char *key, bool b);
 
@@ -81,6 +84,8 @@ const member_t *val_member(const value_t *map, const char *key);
 
 /* Mustache truthiness: false for null, false, empty list. */
 bool val_truthy(const value_t *v);
+/* What a value is ("a list"), as a message argument: a term (terms.h),
+ * translated when the message is formatted. */
 const char *val_kind_name(value_kind_t kind);
 
 /* Writes a number the shortest way that reads back the same, without

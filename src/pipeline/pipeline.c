@@ -8,7 +8,7 @@
 
 pipeline_result_t pipeline_run(const pipeline_opts_t *opts, diags_t *diags)
 {
-	pipeline_result_t result = {0, NULL};
+	pipeline_result_t result = {0, 0, 0, NULL};
 	site_t *site = load_site(opts->content, opts->theme, diags);
 	check_site(site, opts->draft, diags);
 	/* Bodies are checked even when the data has errors, so that one run
@@ -21,6 +21,8 @@ pipeline_result_t pipeline_run(const pipeline_opts_t *opts, diags_t *diags)
 	if (diags->errors == 0 && opts->out) {
 		write_result_t w = write_site(site, opts->out, opts->inject, diags);
 		result.pages = w.pages;
+		result.written = w.written;
+		result.kept = w.kept;
 		result.io_error = w.io_error;
 	}
 	model_free(site);

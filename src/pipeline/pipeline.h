@@ -18,7 +18,8 @@ typedef struct {
 } pipeline_opts_t;
 
 typedef struct {
-	size_t pages;          /* pages written */
+	size_t pages;          /* pages made */
+	size_t written, kept;  /* files changed, and files left as they were */
 	char *io_error;        /* what failed on disk, or NULL; caller frees */
 } pipeline_result_t;
 

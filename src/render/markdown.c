@@ -89,17 +89,21 @@ static char *wrap_tables(char *html)
 	if (!strstr(html, open))
 		return html;
 	buf_t b = BUF_INIT;
-	for (const char *p = html; *p;) {
-		if (strncmp(p, open, sizeof open - 1) == 0) {
+	const char *p = html;
+	for (const char *tag; (tag = strchr(p, '<'));) {
+		buf_put(&b, p, (size_t)(tag - p));
+		if (strncmp(tag, open, sizeof open - 1) == 0) {
 			buf_puts(&b, open_wrapped);
-			p += sizeof open - 1;
-		} else if (strncmp(p, close, sizeof close - 1) == 0) {
+			p = tag + sizeof open - 1;
+		} else if (strncmp(tag, close, sizeof close - 1) == 0) {
 			buf_puts(&b, close_wrapped);
-			p += sizeof close - 1;
+			p = tag + sizeof close - 1;
 		} else {
-			buf_putc(&b, *p++);
+			buf_putc(&b, '<');
+			p = tag + 1;
 		}
 	}
+	buf_puts(&b, p);
 	free(html);
 	return buf_detach(&b);
 }

@@ -123,8 +123,9 @@ static int by_rank(const void *pa, const void *pb)
 	return strcmp(a->key, b->key);
 }
 
-facet_value_t *view_facet_values(arena_t *arena, const programme_t *p,
-                                 size_t f, size_t *n)
+/* The values of facet f among the programme's actions, counted. */
+static facet_value_t *count_values(arena_t *arena, const programme_t *p,
+                                   size_t f, size_t *n)
 {
 	map_t seen = MAP_INIT;
 	facet_value_t *out = NULL;
@@ -245,24 +246,87 @@ static const char *slugify(arena_t *arena, const char *s)
 	return out;
 }
 
+/* The facets of every programme, counted and given their addresses once
+ * before pages are built: every list and filter page shows them. */
+struct facet_cache {
+	facet_value_t *values;
+	size_t n;
+	const char ***urls; /* urls[value][lang] */
+};
+
+/* The address of each value in language l: its words as a slug; values
+ * whose words give the same slug keep their keys instead. */
+static void facet_urls(const site_t *site, const programme_t *p, size_t f,
+                       facet_cache_t *fc, size_t l)
+{
+	arena_t *a = site->arena;
+	page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
+	view_ctx_t v = {a, site, l, &ref};
+	const char **slugs = arena_alloc(a, (fc->n + 1) * sizeof *slugs);
+	for (size_t i = 0; i < fc->n; i++)
+		slugs[i] = slugify(a, view_facet_label(&v, p, f, fc->values[i].key));
+	map_t seen = MAP_INIT;
+	for (size_t i = 0; i < fc->n; i++)
+		map_put(&seen, slugs[i], (void *)(size_t)(map_get(&seen, slugs[i]) ? 2 : 1));
+	const char *word = view_word(&v, arena_printf(a, "facets.%s.path",
+	                                              facets[f].id));
+	for (size_t i = 0; i < fc->n; i++) {
+		const char *slug = slugs[i];
+		if (!*slug || (size_t)map_get(&seen, slug) > 1)
+			slug = slugify(a, fc->values[i].key);
+		fc->urls[i][l] = arena_printf(a, "%s%s/%s/",
+		                              p->action_list_urls[l], word, slug);
+	}
+	map_free(&seen);
+}
+
+void view_prepare(site_t *site)
+{
+	arena_t *a = site->arena;
+	view_cache_t *cache = arena_alloc(a, sizeof *cache);
+	cache->programmes = arena_alloc(a, (site->nprogrammes + 1) *
+	                                       sizeof *cache->programmes);
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		cache->programmes[i] = arena_alloc(a, view_facet_count() *
+		                                          sizeof(facet_cache_t));
+		for (size_t f = 0; f < view_facet_count(); f++) {
+			facet_cache_t *fc = &cache->programmes[i][f];
+			fc->values = count_values(a, p, f, &fc->n);
+			fc->urls = arena_alloc(a, (fc->n + 1) * sizeof *fc->urls);
+			for (size_t k = 0; k < fc->n; k++)
+				fc->urls[k] = arena_alloc(a, site->nlangs * sizeof(char *));
+			for (size_t l = 0; l < site->nlangs; l++)
+				facet_urls(site, p, f, fc, l);
+		}
+	}
+	site->view_cache = cache;
+	/* Items show facet keys, so they come after the facets. */
+	cache->items = view_items_prepare(site);
+}
+
+static const facet_cache_t *cached(const site_t *site, const programme_t *p,
+                                   size_t f)
+{
+	return &site->view_cache->programmes[p - site->programmes][f];
+}
+
+facet_value_t *view_facet_values(const site_t *site, const programme_t *p,
+                                 size_t f, size_t *n)
+{
+	const facet_cache_t *fc = cached(site, p, f);
+	*n = fc->n;
+	return fc->values;
+}
+
 const char *view_facet_url(const view_ctx_t *v, const programme_t *p,
                            size_t f, const char *key)
 {
-	arena_t *a = v->arena;
-	const char *slug = slugify(a, view_facet_label(v, p, f, key));
-	/* Two values whose words give the same address keep their ids. */
-	size_t n;
-	facet_value_t *all = view_facet_values(a, p, f, &n);
-	for (size_t i = 0; i < n && *slug; i++)
-		if (strcmp(all[i].key, key) != 0 &&
-		    strcmp(slugify(a, view_facet_label(v, p, f, all[i].key)), slug) == 0)
-			slug = "";
-	if (!*slug)
-		slug = slugify(a, key);
-	return arena_printf(a, "%s%s/%s/", p->action_list_urls[v->lang],
-	                    view_word(v, arena_printf(a, "facets.%s.path",
-	                                              facets[f].id)),
-	                    slug);
+	const facet_cache_t *fc = cached(v->site, p, f);
+	for (size_t i = 0; i < fc->n; i++)
+		if (strcmp(fc->values[i].key, key) == 0)
+			return fc->urls[i][v->lang];
+	return NULL;
 }
 
 void view_facet_nav(const view_ctx_t *v, value_t *root, const programme_t *p)
@@ -272,7 +336,7 @@ void view_facet_nav(const view_ctx_t *v, value_t *root, const programme_t *p)
 	value_t *list = val_list(a);
 	for (size_t f = 0; f < view_facet_count(); f++) {
 		size_t n;
-		facet_value_t *values = view_facet_values(a, p, f, &n);
+		facet_value_t *values = view_facet_values(v->site, p, f, &n);
 		if (n == 0)
 			continue;
 		value_t *facet = val_map(a);

@@ -44,7 +44,7 @@ value_t *view_theme_fact(const view_ctx_t *v, const theme_t *t)
 	return f;
 }
 
-value_t *view_action_item(const view_ctx_t *v, const action_t *x)
+static value_t *build_action_item(const view_ctx_t *v, const action_t *x)
 {
 	arena_t *a = v->arena;
 	const text_t *t = view_text(v, x->texts);
@@ -87,7 +87,8 @@ const char *view_indicator_value(const view_ctx_t *v, const indicator_t *ind,
 	}
 }
 
-value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
+static value_t *build_indicator_item(const view_ctx_t *v,
+                                     const indicator_t *ind)
 {
 	arena_t *a = v->arena;
 	const text_t *t = view_text(v, ind->texts);
@@ -175,4 +176,60 @@ value_t *view_progress_of(const view_ctx_t *v, const size_t *counts,
 	val_set(a, m, "statuses", list);
 	val_set_bool(a, m, "any", total > 0);
 	return m;
+}
+
+/* Every list of actions shows the same few things of each: a site of
+ * 10,000 actions has them on some 200,000 list rows, so they are made
+ * once per language, and each page gets a copy to add to. */
+struct item_cache {
+	value_t **actions;    /* [programme][action * nlangs + lang] */
+	value_t **indicators; /* [programme][indicator * nlangs + lang] */
+};
+
+item_cache_t *view_items_prepare(const site_t *site)
+{
+	arena_t *a = site->arena;
+	item_cache_t *c = arena_alloc(a, (site->nprogrammes + 1) * sizeof *c);
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		c[i].actions = arena_alloc(a, (p->nactions * site->nlangs + 1) *
+		                                  sizeof(value_t *));
+		c[i].indicators = arena_alloc(a, (p->nindicators * site->nlangs + 1) *
+		                                     sizeof(value_t *));
+		for (size_t l = 0; l < site->nlangs; l++) {
+			page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
+			view_ctx_t v = {a, site, l, &ref};
+			for (size_t k = 0; k < p->nactions; k++)
+				c[i].actions[k * site->nlangs + l] =
+					build_action_item(&v, &p->actions[k]);
+			for (size_t k = 0; k < p->nindicators; k++)
+				c[i].indicators[k * site->nlangs + l] =
+					build_indicator_item(&v, &p->indicators[k]);
+		}
+	}
+	return c;
+}
+
+value_t *view_action_item(const view_ctx_t *v, const action_t *x)
+{
+	const site_t *site = v->site;
+	if (!site->view_cache || !site->view_cache->items)
+		return build_action_item(v, x);
+	size_t i = (size_t)(x->programme - site->programmes);
+	size_t k = (size_t)(x - x->programme->actions);
+	return val_copy_map(v->arena,
+	                    site->view_cache->items[i].actions[k * site->nlangs +
+	                                                       v->lang]);
+}
+
+value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
+{
+	const site_t *site = v->site;
+	if (!site->view_cache || !site->view_cache->items)
+		return build_indicator_item(v, ind);
+	size_t i = (size_t)(ind->programme - site->programmes);
+	size_t k = (size_t)(ind - ind->programme->indicators);
+	return val_copy_map(
+		v->arena,
+		site->view_cache->items[i].indicators[k * site->nlangs + v->lang]);
 }

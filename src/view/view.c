@@ -13,7 +13,6 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
                void *ctx)
 {
 	int rc = 0;
-	arena_t *keys = arena_new(); /* the facet values of filter pages */
 #define EMIT(kind, lang, programme, item, year)                      \
 	do {                                                             \
 		page_ref_t r_ = {kind, lang, programme, item, year};         \
@@ -36,7 +35,7 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
 			EMIT(PAGE_ACTIONS, l, p, NULL, 0);
 			for (size_t f = 0; f < view_facet_count(); f++) {
 				size_t n;
-				facet_value_t *values = view_facet_values(keys, p, f, &n);
+				facet_value_t *values = view_facet_values(site, p, f, &n);
 				for (size_t k = 0; k < n; k++)
 					EMIT(PAGE_FILTER, l, p, values[k].key, (int)f);
 			}
@@ -56,7 +55,6 @@ int view_pages(const site_t *site, int (*each)(const page_ref_t *, void *),
 	}
 #undef EMIT
 out:
-	arena_free(keys);
 	return rc;
 }
 
@@ -116,6 +114,8 @@ static const char *url_in(arena_t *arena, const site_t *site,
 		return site->search_urls[lang];
 	case PAGE_FREE:
 		return ((const page_t *)ref->item)->urls[lang];
+	case PAGE_KIND_COUNT:
+		break;
 	}
 	return NULL;
 }
@@ -266,6 +266,8 @@ static const char *page_title(const view_ctx_t *v)
 			view_facet_label(v, r->programme, (size_t)r->year, r->item));
 	case PAGE_FREE:
 		return view_title(v, ((const page_t *)r->item)->texts);
+	case PAGE_KIND_COUNT:
+		break;
 	}
 	return "";
 }

@@ -23,7 +23,8 @@ typedef enum {
 	PAGE_FILTER,     /* the actions with one value of a facet */
 	PAGE_DATA,       /* what the open data files hold, and their licence */
 	PAGE_SEARCH,     /* search with a script; an A–Z index without */
-	PAGE_FREE
+	PAGE_FREE,
+	PAGE_KIND_COUNT
 } page_kind_t;
 
 typedef struct {
@@ -35,6 +36,11 @@ typedef struct {
 	int year;                     /* roadmap and follow-up pages; for
 	                                 PAGE_FILTER the facet */
 } page_ref_t;
+
+/* Counts and addresses that many pages show (the facets of the action
+ * lists), made once before pages are built (write_site does it); after
+ * it the model is only read, so pages can be built in parallel. */
+void view_prepare(site_t *site);
 
 /* Calls each(ref, ctx) for every page, in a fixed order. Returns the first
  * non-zero value each returns, or 0. */

@@ -72,6 +72,17 @@ void view_chart_file(const view_ctx_t *v, value_t *root);
  * negative when unknown. */
 double view_indicator_progress(const indicator_t *ind);
 
+/* What view_prepare works out once for all pages: the facets of every
+ * programme (facets.c) and what lists show of each action and indicator
+ * in each language (items.c). Read-only while pages are built. */
+typedef struct facet_cache facet_cache_t;
+typedef struct item_cache item_cache_t;
+struct view_cache {
+	facet_cache_t **programmes; /* [programme][facet] */
+	item_cache_t *items;
+};
+item_cache_t *view_items_prepare(const site_t *site);
+
 /* Facets of the action list (view/facets.c). */
 typedef struct {
 	const char *key;   /* language-neutral: a theme id, status id, year... */
@@ -81,8 +92,9 @@ typedef struct {
 
 size_t view_facet_count(void);
 const char *view_facet_id(size_t f);
-/* The values of facet f among the programme's actions, in display order. */
-facet_value_t *view_facet_values(arena_t *arena, const programme_t *p,
+/* The values of facet f among the programme's actions, in display order
+ * (counted once by view_prepare). */
+facet_value_t *view_facet_values(const site_t *site, const programme_t *p,
                                  size_t f, size_t *n);
 bool view_action_has(arena_t *arena, const action_t *x, size_t f,
                      const char *key);

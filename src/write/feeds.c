@@ -8,6 +8,8 @@
 #include "../view/format.h"
 #include "xml.h"
 
+#define FEED_ENTRIES 100 /* the newest, in each feed */
+
 typedef struct {
 	const char *date;      /* YYYY-MM-DD */
 	const action_t *action;
@@ -87,6 +89,9 @@ static void feed(const site_t *site, size_t l, const char *self,
 	arena_t *a = e->arena;
 	if (e->len > 1)
 		qsort(e->items, e->len, sizeof(entry_t), newest_first);
+	/* Readers want what is new: the rest is on the pages. */
+	if (e->len > FEED_ENTRIES)
+		e->len = FEED_ENTRIES;
 	const char *host = host_of(a, site->base_url);
 	/* The feed is as new as its newest entry; never the clock. */
 	const char *updated = e->len ? e->items[0].date : "2000-01-01";

@@ -1,6 +1,9 @@
 #include "write.h"
 
 #include <errno.h>
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +15,9 @@
 #include "../model/urls.h"
 #include "../render/mustache.h"
 #include "../view/view.h"
-#include "opendata.h"
 #include "feeds.h"
+#include "opendata.h"
+#include "output.h"
 #include "search.h"
 #include "sitemap.h"
 
@@ -40,7 +44,7 @@ static bool load_templates(const site_t *site, tmpl_set_t *set, diags_t *d)
 		char *src;
 		size_t src_len;
 		if (fs_read(path, &src, &src_len) < 0) {
-			diag_error(d, path, POS_NONE, MSG_READ_FAILED, strerror(errno));
+			diag_error(d, path, POS_NONE, MSG_READ_FAILED, term_errno(errno));
 		} else {
 			names[i][len - ext] = '\0';
 			tmpl_set_add(set, names[i], src, src_len, path, d);
@@ -50,13 +54,9 @@ static bool load_templates(const site_t *site, tmpl_set_t *set, diags_t *d)
 	}
 	fs_list_free(names, n);
 	/* Every kind of page needs its template. */
-	static const page_kind_t kinds[] = {
-		PAGE_ROOT, PAGE_NOT_FOUND, PAGE_HOME, PAGE_PROGRAMME, PAGE_THEME,
-		PAGE_ACTIONS, PAGE_ACTION, PAGE_INDICATORS, PAGE_INDICATOR,
-		PAGE_FREE};
-	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-		const char *name = view_template(kinds[i]);
-		if (!tmpl_set_has(set, name)) {
+	for (int kind = 0; kind < PAGE_KIND_COUNT; kind++) {
+		const char *name = view_template(kind);
+		if (name && !tmpl_set_has(set, name)) {
 			char *file = xmalloc(strlen(dir) + strlen(name) + ext + 2);
 			sprintf(file, "%s/%s%s", dir, name, TEMPLATE_EXT);
 			diag_error(d, dir, POS_NONE, MSG_TEMPLATE_MISSING, name, file);
@@ -65,50 +65,6 @@ static bool load_templates(const site_t *site, tmpl_set_t *set, diags_t *d)
 	}
 	free(dir);
 	return d->errors == errors;
-}
-
-typedef struct {
-	const site_t *site;
-	const tmpl_set_t *templates;
-	const char *dir; /* the fresh output directory */
-	const char *inject;
-	buf_t html;      /* reused for every page */
-	size_t pages;
-	char *error;
-} pages_t;
-
-/* "cannot <what> <path>: <reason>"; the caller frees it. */
-static char *io_error(const char *what, const char *path)
-{
-	size_t n = strlen(what) + strlen(path) + strlen(strerror(errno)) + 16;
-	char *s = xmalloc(n);
-	snprintf(s, n, "cannot %s %s: %s", what, path, strerror(errno));
-	return s;
-}
-
-static int fail(pages_t *w, const char *what, const char *path)
-{
-	w->error = io_error(what, path);
-	return -1;
-}
-
-/* Writes bytes to dir/rel, creating the directories on the way. */
-static int write_file(pages_t *w, const char *rel, const char *data,
-                      size_t len)
-{
-	char *path = fs_join(w->dir, rel);
-	int rc = 0;
-	char *slash = strrchr(path, '/');
-	*slash = '\0';
-	/* Most pages get a directory of their own whose parent exists: one
-	 * mkdir, and the whole chain only when that fails. */
-	if (mkdir(path, 0755) < 0 && errno != EEXIST && fs_mkdirs(path) < 0)
-		rc = fail(w, "create", path);
-	*slash = '/';
-	if (rc == 0 && fs_write(path, data, len) < 0)
-		rc = fail(w, "write", path);
-	free(path);
-	return rc;
 }
 
 /* Puts snippet before the last </body>, or at the end when there is none. */
@@ -125,100 +81,162 @@ static void inject(buf_t *html, const char *snippet)
 	html->len += n;
 }
 
-static int write_data_file(void *ctx, const char *path, const char *data,
-                           size_t len)
+/* What the workers share: the pages to make, the next one to take, and
+ * where they go. Everything else they read is the model, which nobody
+ * changes while they run. */
+typedef struct {
+	const site_t *site;
+	const tmpl_set_t *templates;
+	const char *inject;
+	output_t *output;
+	page_ref_t *refs;
+	size_t nrefs;
+	atomic_size_t next;
+	atomic_size_t pages;
+	atomic_bool failed;
+} job_t;
+
+static int collect(const page_ref_t *ref, void *ctx)
 {
-	return write_file(ctx, path, data, len);
+	job_t *j = ctx;
+	j->refs = xrealloc(j->refs, (j->nrefs + 1) * sizeof *j->refs);
+	j->refs[j->nrefs++] = *ref;
+	return 0;
 }
 
-static int write_page(const page_ref_t *ref, void *ctx)
+static int emit_file(void *ctx, const char *path, const char *data, size_t len)
 {
-	pages_t *w = ctx;
-	arena_t *arena = arena_new();
-	value_t *view = view_build(arena, w->site, ref);
-	buf_reset(&w->html);
+	return output_file(ctx, path, data, len);
+}
+
+/* The files that are not pages: each writer is one task. */
+typedef int (*writer_fn)(const site_t *site, emit_fn emit, void *ctx);
+static const writer_fn writers[] = {opendata_write, search_write, feeds_write,
+                                    sitemap_write};
+enum { NWRITERS = sizeof writers / sizeof *writers };
+
+static int write_page(job_t *j, const page_ref_t *ref, arena_t *arena,
+                      buf_t *out)
+{
+	value_t *view = view_build(arena, j->site, ref);
+	buf_reset(out);
 	const char *template = view_template(ref->kind);
 	if (template) {
-		tmpl_render(w->templates, template, view, &w->html);
-		if (w->inject)
-			inject(&w->html, w->inject);
+		tmpl_render(j->templates, template, view, out);
+		if (j->inject)
+			inject(out, j->inject);
+		atomic_fetch_add(&j->pages, 1);
 	} else {
 		const value_t *content = val_get(view, "content");
 		if (content && content->kind == VAL_STRING)
-			buf_put(&w->html, content->as.str.s, content->as.str.len);
+			buf_put(out, content->as.str.s, content->as.str.len);
 	}
-	const char *url = view_url(arena, w->site, ref);
-	const char *rel = url ? urls_file(arena, w->site, url) : "404.html";
-	int rc = write_file(w, rel, w->html.data, w->html.len);
-	arena_free(arena);
-	w->pages += template != NULL;
+	const char *url = view_url(arena, j->site, ref);
+	const char *rel = url ? urls_file(arena, j->site, url) : "404.html";
+	return output_file(j->output, rel, out->data ? out->data : "", out->len);
+}
+
+/* A worker takes the next task until none is left or one has failed. */
+static void *work(void *ctx)
+{
+	job_t *j = ctx;
+	buf_t out = BUF_INIT;
+	for (;;) {
+		size_t i = atomic_fetch_add(&j->next, 1);
+		if (i >= j->nrefs + NWRITERS || atomic_load(&j->failed))
+			break;
+		int rc;
+		if (i < NWRITERS) {
+			/* The big writers first, so that they overlap the pages. */
+			rc = writers[i](j->site, emit_file, j->output);
+		} else {
+			arena_t *arena = arena_new();
+			rc = write_page(j, &j->refs[i - NWRITERS], arena, &out);
+			arena_free(arena);
+		}
+		if (rc != 0)
+			atomic_store(&j->failed, true);
+	}
+	buf_free(&out);
+	return NULL;
+}
+
+/* The theme's static files, as they are, below static/. */
+static int copy_static(output_t *o, const char *dir, const char *rel)
+{
+	char **names;
+	size_t n;
+	if (fs_list(dir, &names, &n) < 0)
+		return 0; /* a theme need not have any */
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *path = fs_join(dir, names[i]);
+		char *sub = fs_join(rel, names[i]);
+		char *data;
+		size_t len;
+		if (fs_is_dir(path)) {
+			rc = copy_static(o, path, sub);
+		} else if (fs_read(path, &data, &len) == 0) {
+			rc = output_file(o, sub, data, len);
+			free(data);
+		}
+		free(sub);
+		free(path);
+	}
+	fs_list_free(names, n);
 	return rc;
 }
 
-/* A directory beside out, so that the final rename stays on one file
- * system. */
-static char *fresh_dir(const char *out)
+/* As many workers as cores, at most a few: past that, writing files is
+ * what limits a build. PORTA_JOBS overrides it. */
+static size_t workers(void)
 {
-	char *tmpl = xmalloc(strlen(out) + 16);
-	sprintf(tmpl, "%s.new-XXXXXX", out);
-	if (!mkdtemp(tmpl)) {
-		free(tmpl);
-		return NULL;
-	}
-	return tmpl;
+	const char *env = getenv("PORTA_JOBS");
+	long n = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
 }
 
-write_result_t write_site(const site_t *site, const char *out,
+write_result_t write_site(site_t *site, const char *out,
                           const char *inject_html, diags_t *diags)
 {
-	write_result_t result = {0, NULL};
+	write_result_t result = {0, 0, 0, NULL};
 	tmpl_set_t *templates = tmpl_set_new();
-	pages_t w = {site, templates, NULL, inject_html, BUF_INIT, 0, NULL};
-	char *parent = NULL, *staticdir = NULL, *target = NULL;
+	output_t *output = NULL;
+	job_t j = {.site = site, .templates = templates, .inject = inject_html};
 	if (!load_templates(site, templates, diags))
 		goto out;
-
-	const char *slash = strrchr(out, '/');
-	parent = slash ? xstrndup(out, (size_t)(slash - out)) : xstrdup(".");
-	if (*parent && fs_mkdirs(parent) < 0) {
-		result.io_error = io_error("create", parent);
+	if (!site->view_cache)
+		view_prepare(site);
+	output = output_open(out, &result.io_error);
+	if (!output)
 		goto out;
-	}
-	char *dir = fresh_dir(out);
-	if (!dir) {
-		result.io_error = io_error("create a directory beside", out);
-		goto out;
-	}
-	w.dir = dir;
-	if (view_pages(site, write_page, &w) != 0 ||
-	    opendata_write(site, write_data_file, &w) != 0 ||
-	    search_write(site, write_data_file, &w) != 0 ||
-	    feeds_write(site, write_data_file, &w) != 0 ||
-	    sitemap_write(site, write_data_file, &w) != 0) {
-		result.io_error = w.error;
-		goto out;
-	}
-	staticdir = fs_join(site->theme_dir, "static");
-	target = fs_join(dir, "static");
-	if (fs_is_dir(staticdir) && fs_copy_tree(staticdir, target) < 0) {
-		result.io_error = io_error("copy the theme's files to", target);
-		goto out;
-	}
-	if (fs_swap_dir(dir, out) < 0) {
-		result.io_error = io_error("replace", out);
-		goto out;
-	}
-	/* dir now holds the previous site, if there was one. */
-	result.pages = w.pages;
-out:
-	if (w.dir) {
-		fs_remove_tree(w.dir);
-		free((char *)w.dir);
-	}
-	free(target);
+	j.output = output;
+	view_pages(site, collect, &j);
+	/* libxml2 sets itself up once, before threads use its writers. */
+	xmlInitParser();
+	size_t n = workers();
+	pthread_t threads[8];
+	size_t started = 0;
+	for (; started + 1 < n; started++)
+		if (pthread_create(&threads[started], NULL, work, &j) != 0)
+			break;
+	work(&j);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	char *staticdir = fs_join(site->theme_dir, "static");
+	if (!atomic_load(&j.failed) && copy_static(output, staticdir, "static") == 0)
+		output_commit(output);
 	free(staticdir);
-	free(parent);
-	buf_free(&w.html);
+	if (output_error(output)) {
+		result.io_error = xstrdup(output_error(output));
+		goto out;
+	}
+	result.pages = atomic_load(&j.pages);
+	result.written = output_written(output);
+	result.kept = output_kept(output);
+out:
+	output_free(output);
+	free(j.refs);
 	tmpl_set_free(templates);
 	return result;
 }

@@ -112,7 +112,7 @@ static void filters(const built_t *b, const programme_t *p)
 		view_ctx_t v = {a, b->site, l, &ref};
 		for (size_t f = 0; f < view_facet_count(); f++) {
 			size_t n;
-			facet_value_t *values = view_facet_values(a, p, f, &n);
+			facet_value_t *values = view_facet_values(b->site, p, f, &n);
 			for (size_t k = 0; k < n; k++) {
 				size_t count = 0;
 				for (size_t i = 0; i < p->nactions; i++)

@@ -53,6 +53,7 @@ int main(void)
 	check_site(site, false, &d);
 	urls_assign(site);
 	bodies_render(site, &d);
+	view_prepare(site);
 	CHECK(d.len == 0);
 	programme_t *p = site->current;
 

@@ -1,0 +1,44 @@
+/* The output directory, updated as a whole or not at all, and touching
+ * only what changed.
+ *
+ * Files are first written to a fresh directory beside the output. If the
+ * output does not exist yet (or was not made by porta), that directory
+ * is renamed into place in one step. Otherwise only the files whose bytes
+ * changed are in it: on commit, whatever the build no longer makes is
+ * removed (also files put there by hand), the changed files are renamed
+ * into the output one by one, and every other file keeps its bytes and
+ * its modification time, so that a deploy by rsync or to a CDN moves only
+ * what changed. A manifest beside the output (<out>.manifest) remembers
+ * each file's hash, size and time; <out>.lock makes a second build into
+ * the same output wait. Until commit the output is untouched: a failed
+ * build leaves it exactly as it was. */
+#ifndef PORTA_OUTPUT_H
+#define PORTA_OUTPUT_H
+
+#include <stddef.h>
+
+typedef struct output output_t;
+
+/* Prepares to write to out (creating its parent). NULL after an I/O
+ * error, with *error set (the caller frees it). */
+output_t *output_open(const char *out, char **error);
+
+/* Adds a file of the new site at rel (below the output). Safe to call
+ * from several threads at once. Returns 0, or -1 with *error set the first
+ * time something fails. */
+int output_file(output_t *o, const char *rel, const char *data, size_t len);
+
+/* Puts the new site in place. Returns 0, or -1 with *error set. */
+int output_commit(output_t *o);
+
+/* The number of files written and kept by the last commit. */
+size_t output_written(const output_t *o);
+size_t output_kept(const output_t *o);
+
+/* Removes what was staged; the output stays as it was. Accepts NULL. */
+void output_free(output_t *o);
+
+/* The error, if any, as "cannot <what> <path>: <reason>"; owned by o. */
+const char *output_error(const output_t *o);
+
+#endif
