@@ -9,13 +9,15 @@
 #include "../core/map.h"
 #include "../core/words.h"
 
-/* Weights of the places a word stands in. A code is matched whole, in
- * the browser, before any word. */
-enum { IN_TITLE = 5, IN_SUMMARY = 3, IN_TARGET = 2, IN_BODY = 1 };
+/* The fields a word stands in, as bits: the browser weighs each field by
+ * its best match, so a word said twenty times in the text counts once,
+ * and a match in the title outweighs the rest. A code is matched whole,
+ * in the browser, before any word. */
+enum { IN_TITLE = 1, IN_SUMMARY = 2, IN_BODY = 4 };
 
 typedef struct {
 	size_t doc;
-	int weight;
+	int fields;
 } posting_t;
 
 typedef struct {
@@ -31,7 +33,8 @@ typedef struct {
 	term_t *terms;
 	size_t nterms, cap;
 	size_t doc;                 /* the document being indexed */
-	int weight;                 /* of the text being indexed */
+	int field;                  /* of the text being indexed */
+	buf_t word;                 /* scratch: a word without its hyphens */
 	buf_t docs;                 /* the docs array, as JSON */
 	size_t ndocs;
 } indexer_t;
@@ -39,6 +42,17 @@ typedef struct {
 static void add_word(const char *word, size_t len, void *ctx)
 {
 	indexer_t *x = ctx;
+	/* "e-tjänsterna" and "etjänsterna" are one word: the hyphens go, in
+	 * the index as in the query (search.js), whichever way it is
+	 * written. */
+	if (memchr(word, '-', len)) {
+		buf_reset(&x->word);
+		for (size_t i = 0; i < len; i++)
+			if (word[i] != '-')
+				buf_putc(&x->word, word[i]);
+		word = x->word.data;
+		len = x->word.len;
+	}
 	const char *stem = word;
 	size_t stem_len = len;
 	if (x->stemmer) {
@@ -64,20 +78,19 @@ static void add_word(const char *word, size_t len, void *ctx)
 	/* Documents are indexed one after another: the word's posting for
 	 * this document, if any, is the last one. */
 	if (t->len && t->postings[t->len - 1].doc == x->doc) {
-		if (t->postings[t->len - 1].weight < 1000)
-			t->postings[t->len - 1].weight += x->weight;
+		t->postings[t->len - 1].fields |= x->field;
 		return;
 	}
 	arena_grow(x->arena, (void **)&t->postings, t->len, &t->cap,
 	           sizeof(posting_t));
-	t->postings[t->len++] = (posting_t){x->doc, x->weight};
+	t->postings[t->len++] = (posting_t){x->doc, x->field};
 }
 
-static void add_text(indexer_t *x, const char *text, int weight, bool html)
+static void add_text(indexer_t *x, const char *text, int field, bool html)
 {
 	if (!text)
 		return;
-	x->weight = weight;
+	x->field = field;
 	words_each(text, strlen(text), html, add_word, x);
 }
 
@@ -122,7 +135,7 @@ static void add_indicator(indexer_t *x, const indicator_t *ind, size_t l)
 		return;
 	begin(x, ind->urls[l], NULL, t->title, "indicator", t->summary);
 	add_text(x, t->summary, IN_SUMMARY, false);
-	add_text(x, t->target, IN_TARGET, false);
+	add_text(x, t->target, IN_SUMMARY, false);
 	add_text(x, t->html, IN_BODY, true);
 }
 
@@ -142,7 +155,8 @@ static int by_stem(const void *a, const void *b)
 }
 
 /* {"language": ..., "stemmed": ..., "docs": [...], "terms": {stem:
- * [doc, weight, doc, weight...]}} */
+ * [doc, fields, doc, fields...]}}, fields the IN_ bits of the places the
+ * stem stands in that document. */
 static void index_json(indexer_t *x, const char *lang, buf_t *out)
 {
 	buf_puts(out, "{\"language\":");
@@ -159,7 +173,7 @@ static void index_json(indexer_t *x, const char *lang, buf_t *out)
 		buf_puts(out, ":[");
 		for (size_t k = 0; k < t->len; k++)
 			buf_printf(out, "%s%zu,%d", k ? "," : "", t->postings[k].doc,
-			           t->postings[k].weight);
+			           t->postings[k].fields);
 		buf_putc(out, ']');
 	}
 	buf_puts(out, "}}\n");
@@ -197,6 +211,7 @@ int search_write(const site_t *site, emit_fn emit, void *ctx)
 		rc = emit(ctx, url + strlen(site->base_path), out.data, out.len);
 		buf_free(&out);
 		buf_free(&x.docs);
+		buf_free(&x.word);
 		map_free(&x.index);
 		if (x.stemmer)
 			sb_stemmer_delete(x.stemmer);

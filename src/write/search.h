@@ -1,8 +1,9 @@
 /* The search index: for each language, /<lang>/search.json with every
  * page a resident may look for (actions, indicators, themes, programmes,
- * free pages) and the Snowball stems of their words, weighted by where the
- * words stand. The theme's script searches it in the browser; see
- * docs/search.md for why stems and how queries match them. */
+ * free pages) and the Snowball stems of their words (without hyphens),
+ * each with the fields it stands in (title, summary, text). The theme's
+ * script searches it in the browser; see docs/search.md for why stems and
+ * how queries match and rank them. */
 #ifndef PORTA_SEARCH_H
 #define PORTA_SEARCH_H
 

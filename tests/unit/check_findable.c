@@ -1,7 +1,8 @@
 /* Feeds, sitemap, robots.txt and the head of every page: valid Atom
  * (RFC 4287's required elements, unique ids, newest first), a sitemap with
  * every page and its versions in every language, and the metadata search
- * engines and link previews read. */
+ * engines and link previews read. The site's own search index: its form
+ * (docs/search.md), its size, and the fields of some words. */
 #include "core/report.h"
 #include "harness.h"
 
@@ -11,6 +12,7 @@
 #include "built_site.h"
 #include "view/view.h"
 #include "write/feeds.h"
+#include "write/search.h"
 
 static xmlDocPtr parse(const built_t *b, const char *url)
 {
@@ -161,6 +163,135 @@ static void sitemap(const built_t *b)
 	free(robots);
 }
 
+/* The search index of language lang, as search_write writes it: one
+ * document a line after "docs", then one stem a line after "terms",
+ * "stem":[doc,fields,...]. */
+typedef struct {
+	char *text;
+	size_t ndocs;
+	const char *docs;  /* the first document's line */
+	const char *terms; /* the first stem's line */
+} search_index_t;
+
+static bool search_open(search_index_t *x, const built_t *b, size_t lang)
+{
+	arena_t *a = arena_new();
+	x->text = built_page(b, search_index_url(a, b->site, lang));
+	arena_free(a);
+	x->ndocs = 0;
+	x->docs = x->text ? strstr(x->text, "\"docs\":[\n") : NULL;
+	x->terms = x->text ? strstr(x->text, "\n\"terms\":{\n") : NULL;
+	CHECK(x->docs && x->terms && x->docs < x->terms);
+	if (!x->docs || !x->terms)
+		return false;
+	x->docs += strlen("\"docs\":[\n");
+	x->terms += strlen("\n\"terms\":{\n");
+	for (const char *p = x->docs; p < x->terms; p = strchr(p, '\n') + 1)
+		x->ndocs += *p == '[';
+	return true;
+}
+
+/* The number of the document with this code, or -1. */
+static long search_doc(const search_index_t *x, const char *code)
+{
+	char want[64];
+	snprintf(want, sizeof want, "\",\"%s\",\"", code);
+	long n = 0;
+	for (const char *p = x->docs; p < x->terms; p = strchr(p, '\n') + 1, n++) {
+		const char *end = strchr(p, '\n');
+		const char *at = strstr(p, want);
+		if (at && at < end)
+			return n;
+	}
+	return -1;
+}
+
+/* The fields (IN_ bits of write/search.c) stem stands in in document
+ * doc, 0 if none. */
+static int search_fields(const search_index_t *x, const char *stem, long doc)
+{
+	char want[128];
+	snprintf(want, sizeof want, "\n\"%s\":[", stem);
+	const char *p = strstr(x->terms - 1, want);
+	if (!p)
+		return 0;
+	for (p += strlen(want); *p && *p != ']';) {
+		char *end;
+		long d = strtol(p, &end, 10);
+		long f = strtol(end + 1, &end, 10);
+		if (d == doc)
+			return (int)f;
+		p = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* Every stem once, in order, without hyphens (the browser drops them from
+ * the query too); each with its documents in order, and fields 1 to 7
+ * (title 1, summary 2, text 4). */
+static void search_form(const search_index_t *x, size_t *nstems)
+{
+	char prev[256] = "";
+	size_t bad = 0;
+	*nstems = 0;
+	for (const char *p = x->terms; *p == '"'; p = strchr(p, '\n') + 1) {
+		const char *q = strchr(p + 1, '"');
+		if (!q)
+			break;
+		char stem[256];
+		snprintf(stem, sizeof stem, "%.*s", (int)(q - p - 1), p + 1);
+		bool ok = q[1] == ':' && q[2] == '[' && !strchr(stem, '-') &&
+		          strcmp(prev, stem) < 0;
+		long last = -1;
+		for (const char *r = q + 3; ok && *r != ']';) {
+			char *end;
+			long d = strtol(r, &end, 10);
+			ok = *end == ',' && d > last && (size_t)d < x->ndocs;
+			long f = strtol(end + 1, &end, 10);
+			ok = ok && f >= 1 && f <= 7 && (*end == ',' || *end == ']');
+			last = d;
+			r = *end == ',' ? end + 1 : end;
+		}
+		if (!ok && bad++ < 5)
+			printf("  search index: bad stem line %.60s\n", p);
+		snprintf(prev, sizeof prev, "%s", stem);
+		(*nstems)++;
+		if (!strchr(p, '\n'))
+			break;
+	}
+	CHECK(bad == 0 && *nstems > 0);
+}
+
+static void search_index(const built_t *b)
+{
+	for (size_t l = 0; l < b->site->nlangs; l++) {
+		search_index_t x;
+		if (!search_open(&x, b, l)) {
+			free(x.text);
+			continue;
+		}
+		size_t nstems, size = strlen(x.text);
+		search_form(&x, &nstems);
+		/* The whole index is loaded before the first search: about
+		 * 100 kB for the real content (docs/search.md). */
+		CHECK(size < 140 * 1024);
+		printf("findable: search index %s: %zu documents, %zu stems, %zu bytes\n",
+		       b->site->langs[l], x.ndocs, nstems, size);
+		/* A word in the title has the title's bit; a hyphenated word is
+		 * indexed without its hyphen. */
+		if (strcmp(b->site->langs[l], "fi") == 0) {
+			long k21 = search_doc(&x, "K21"), p19 = search_doc(&x, "P19");
+			CHECK(k21 >= 0 && (search_fields(&x, "tekoälyrekister", k21) & 1));
+			CHECK(p19 >= 0 && (search_fields(&x, "ekuit", p19) & 1));
+		} else if (strcmp(b->site->langs[l], "sv") == 0) {
+			long b10 = search_doc(&x, "B10");
+			CHECK(b10 >= 0 && (search_fields(&x, "efakturering", b10) & 1));
+			CHECK(search_fields(&x, "e-fakturering", b10) == 0);
+		}
+		free(x.text);
+	}
+}
+
 int main(void)
 {
 	built_t b;
@@ -183,6 +314,7 @@ int main(void)
 	printf("findable: %zu feeds, %zu entries in the language feeds\n", feeds,
 	       entries);
 	sitemap(&b);
+	search_index(&b);
 	arena_free(a);
 	built_close(&b);
 	return harness_report();

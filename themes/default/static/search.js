@@ -10,7 +10,8 @@
  *     e-tjänst), or contains it,
  *   - and, weakly, the stem is only the first part of the word.
  * A document's score adds up, per field, the field's weight times its
- * best match; the title outweighs the rest. Every query word must match.
+ * best match (and further matches at half); the title outweighs the rest.
+ * Every query word must match.
  * A code (A1, K13) matches its page first. See docs/search.md. No
  * dependencies; works in Node too (for tests). */
 (function (global) {
@@ -53,7 +54,7 @@
 		 * compound's first part (palvelu – palvelupyyntö), a derived
 		 * word (efaktura – efakturering); surer the more of it q covers. */
 		if (most)
-			return 0.5 + 0.4 * n / t.length - 0.1 * (q.length - n);
+			return Math.max(0.1, 0.5 + 0.4 * n / t.length - 0.1 * (q.length - n));
 		/* The last part of a compound, which says what it is:
 		 * asiakaspalvelu is a palvelu, etjänst a tjänst, vesimittar- a
 		 * mittari. */
@@ -146,7 +147,7 @@
 			var q = qs[i], scores = wordScores(index, q);
 			/* A code is matched whole, and before anything else. */
 			for (var d = 0; d < docs.length; d++)
-				if (docs[d][1] && docs[d][1].toLowerCase() === q)
+				if (docs[d][1] && docs[d][1].toLowerCase().replace(/-/g, "") === q)
 					scores[d] = (scores[d] || 0) + 100;
 			if (total === null) {
 				total = scores;
