@@ -20,7 +20,7 @@ static const char *const action_keys[] = {
 static const char *const indicator_keys[] = {
 	"title", "slug", "target", "summary", "translation_of", NULL};
 static const char *const page_keys[] = {
-	"title", "slug", "summary", "weight", "show_contact", "translation_of",
+	"title", "slug", "summary", "weight", "show_contact", "show_assessed", "translation_of",
 	NULL};
 static const char *const update_keys[] = {"date", "text", NULL};
 
@@ -102,6 +102,7 @@ static text_t *read_text(reader_t *r, text_kind_t kind, const char *lang,
 	} else if (kind == TEXT_PAGE) {
 		field_number(r, md.front, "weight", false, &t->weight);
 		t->show_contact = field_bool(r, md.front, "show_contact") == 1;
+		t->show_assessed = field_bool(r, md.front, "show_assessed") == 1;
 	}
 	return t;
 }

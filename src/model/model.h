@@ -45,6 +45,8 @@ typedef struct {
 	size_t nupdates;
 	double weight;                /* pages */
 	bool show_contact;            /* pages */
+	bool show_assessed;           /* pages: the date of the content's last
+	                                 change, as that of the last assessment */
 	const value_t *translation_of; /* {lang, <field>: hash} or NULL */
 	const char *body;      /* Markdown */
 	int body_line;         /* file line the body starts on */

@@ -53,7 +53,8 @@ static void build(const serve_opts_t *o, live_t *live, FILE *log,
 	const char *after = *has_site ? "the last good version is still served"
 	                              : "there is nothing to serve yet";
 	if (ok)
-		fprintf(log, "porta: %s %zu pages in %.0f ms\n", verb, r.pages, ms);
+		fprintf(log, "porta: %s %zu pages in %.0f ms; %zu file%s changed\n",
+		        verb, r.pages, ms, r.written, r.written == 1 ? "" : "s");
 	else if (d.errors)
 		fprintf(log, "porta: %zu error%s; %s\n", d.errors,
 		        d.errors == 1 ? "" : "s", after);

@@ -31,6 +31,29 @@ const char *view_last_updated(const view_ctx_t *v, const action_t *x)
 	return newest;
 }
 
+/* The newest date the content gives: of an update, a follow-up or a
+ * decision. NULL when it gives none. */
+const char *view_content_date(const site_t *site)
+{
+	const char *newest = NULL;
+#define NEWER(d) if ((d) && (!newest || strcmp((d), newest) > 0)) newest = (d)
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		NEWER(p->decision_date);
+		for (size_t f = 0; f < p->nfollow_ups; f++)
+			NEWER(p->follow_ups[f].date);
+		for (size_t k = 0; k < p->nactions; k++)
+			for (size_t l = 0; l < site->nlangs; l++) {
+				const text_t *t = p->actions[k].texts ? p->actions[k].texts[l]
+				                                      : NULL;
+				for (size_t u = 0; t && !t->borrowed && u < t->nupdates; u++)
+					NEWER(t->updates[u].date);
+			}
+	}
+#undef NEWER
+	return newest;
+}
+
 bool view_is_stale(const view_ctx_t *v, const action_t *x)
 {
 	const programme_t *p = x->programme;

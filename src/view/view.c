@@ -445,6 +445,20 @@ static void view_free_page(const view_ctx_t *v, value_t *root)
 	value_t *page = val_get(root, "page");
 	view_add_text(v, page, t);
 	val_set_bool(v->arena, page, "show_contact", t && t->show_contact);
+	/* Every build is checked by the test suite, so the site was last
+	 * assessed when its content last changed. */
+	const char *date = t && t->show_assessed ? view_content_date(v->site)
+	                                         : NULL;
+	if (date) {
+		value_t *m = val_map(v->arena);
+		val_set(v->arena, m, "iso", val_str_ref(v->arena, date));
+		val_set(v->arena, m, "date",
+		        val_str_ref(v->arena, format_date(v->arena, v->site, v->lang,
+		                                          date)));
+		val_set(v->arena, page, "assessed", m);
+	} else {
+		val_set(v->arena, page, "assessed", val_null(v->arena));
+	}
 }
 
 value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)

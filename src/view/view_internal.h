@@ -113,6 +113,7 @@ void view_search(const view_ctx_t *v, value_t *root);
 /* Freshness (view/freshness.c): the date of the action's newest news, or
  * NULL; whether it has had none since the follow-up before the newest. */
 const char *view_last_updated(const view_ctx_t *v, const action_t *x);
+const char *view_content_date(const site_t *site);
 bool view_is_stale(const view_ctx_t *v, const action_t *x);
 value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p);
 

@@ -161,6 +161,38 @@ static void archive(const built_t *b)
 	free(html);
 }
 
+/* The accessibility statement dates its last assessment by the newest
+ * date in the content (never the clock), in every language. */
+static void assessed(const built_t *b)
+{
+	const char *newest = "";
+	for (size_t i = 0; i < b->site->nprogrammes; i++) {
+		const programme_t *p = &b->site->programmes[i];
+		if (p->decision_date && strcmp(p->decision_date, newest) > 0)
+			newest = p->decision_date;
+		for (size_t f = 0; f < p->nfollow_ups; f++)
+			if (strcmp(p->follow_ups[f].date, newest) > 0)
+				newest = p->follow_ups[f].date;
+		for (size_t k = 0; k < p->nactions; k++)
+			for (size_t l = 0; l < b->site->nlangs; l++) {
+				const text_t *t = p->actions[k].texts[l];
+				for (size_t u = 0; t && u < t->nupdates; u++)
+					if (strcmp(t->updates[u].date, newest) > 0)
+						newest = t->updates[u].date;
+			}
+	}
+	CHECK(*newest);
+	const page_t *pg = model_page(b->site, "accessibility");
+	CHECK(pg != NULL);
+	char want[64];
+	snprintf(want, sizeof want, "<time datetime=\"%s\">", newest);
+	for (size_t l = 0; pg && l < b->site->nlangs; l++) {
+		char *html = built_page(b, pg->urls[l]);
+		CHECK(html && strstr(html, want));
+		free(html);
+	}
+}
+
 int main(void)
 {
 	built_t b;
@@ -175,6 +207,7 @@ int main(void)
 		filters(&b, p);
 	}
 	archive(&b);
+	assessed(&b);
 	built_close(&b);
 	return harness_report();
 }
