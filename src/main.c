@@ -243,7 +243,10 @@ static int scaffold(const options_t *o)
 		fprintf(stderr, "porta: %s\n", buf_cstr(&error));
 	buf_free(&written);
 	buf_free(&error);
-	return rc == NEW_OK ? EXIT_OK : rc == NEW_IO ? EXIT_IO : EXIT_CONTENT;
+	return rc == NEW_OK      ? EXIT_OK
+	       : rc == NEW_IO    ? EXIT_IO
+	       : rc == NEW_USAGE ? EXIT_USAGE
+	                         : EXIT_CONTENT;
 }
 
 static int translations(const options_t *o)

@@ -190,6 +190,17 @@ static new_result_t new_update(job_t *j)
 	return rc;
 }
 
+/* No --theme, or one the programme does not have: say which it has. */
+static new_result_t no_theme(job_t *j, const programme_t *p)
+{
+	if (j->o->theme_id)
+		buf_printf(j->error, "%s has no theme '%s': ", p->id, j->o->theme_id);
+	buf_printf(j->error, "give the theme with --theme, one of:");
+	for (size_t i = 0; i < p->nthemes; i++)
+		buf_printf(j->error, "%s %s", i ? "," : "", p->themes[i].id);
+	return NEW_REFUSED;
+}
+
 new_result_t new_run(const new_opts_t *o, buf_t *written, buf_t *error)
 {
 	diags_t d;
@@ -201,21 +212,25 @@ new_result_t new_run(const new_opts_t *o, buf_t *written, buf_t *error)
 	if (site->nlangs == 0) {
 		rc = refuse(&j, "%s/site.yaml cannot be read", o->content);
 	} else if (o->kind != NEW_UPDATE && !field_valid_id(o->id)) {
-		rc = refuse(&j, "'%s' is not a valid id: use lowercase letters a-z, "
-		                "digits and '-'", o->id);
+		refuse(&j, "'%s' is not a valid id: use lowercase letters a-z, "
+		           "digits and '-'", o->id);
+		rc = NEW_USAGE;
 	} else if (o->kind == NEW_PAGE) {
 		rc = new_page(&j);
 	} else if (o->kind == NEW_UPDATE) {
-		rc = field_valid_date(o->date)
-		     ? new_update(&j)
-		     : refuse(&j, "'%s' is not a date (YYYY-MM-DD)", o->date);
+		if (field_valid_date(o->date)) {
+			rc = new_update(&j);
+		} else {
+			refuse(&j, "'%s' is not a date: write it as YYYY-MM-DD, for "
+			           "example 2025-03-31", o->date);
+			rc = NEW_USAGE;
+		}
 	} else {
 		programme_t *p = model_programme(site, o->programme);
 		if (!p)
 			rc = refuse(&j, "there is no programme '%s'", o->programme);
 		else if (!o->theme_id || !model_theme(p, o->theme_id))
-			rc = refuse(&j, "give the theme of the new one with --theme "
-			                "(one of the programme's theme ids)%s", "");
+			rc = no_theme(&j, p);
 		else
 			rc = o->kind == NEW_ACTION ? new_action(&j, p)
 			                           : new_indicator(&j, p);

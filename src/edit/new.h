@@ -18,7 +18,9 @@ typedef struct {
 	const char *date;            /* updates: YYYY-MM-DD */
 } new_opts_t;
 
-typedef enum { NEW_OK = 0, NEW_REFUSED = 1, NEW_IO = 3 } new_result_t;
+/* The exit status: refused because of the content (1), because of the
+ * command's arguments (2), or an I/O error (3). */
+typedef enum { NEW_OK = 0, NEW_REFUSED = 1, NEW_USAGE = 2, NEW_IO = 3 } new_result_t;
 
 /* Writes the files; appends each written path to written (one a line),
  * or the reason to refuse or the failure to error. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/buf.h"
 #include "../core/fs.h"
 
 static const char *const programme_keys[] = {
@@ -258,6 +259,84 @@ static int by_value_year(const void *a, const void *b)
 	       ((const indicator_value_t *)b)->year;
 }
 
+/* Whether s is only digits, at least one. */
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* A number as people write it in Finnish and Swedish ("2,22", "81 000",
+ * "81 000,5" with a space or a no-break space) rather than as YAML reads
+ * one: reported with the number as it should be written. */
+static bool misspelt_number(reader_t *r, const value_t *v)
+{
+	const char *s = v->kind == VAL_STRING ? v->as.str.s : NULL;
+	if (!s)
+		return false;
+	buf_t fixed = BUF_INIT;
+	bool digits = false, spaces = false, comma = false;
+	for (const char *p = s; *p;) {
+		if (*p >= '0' && *p <= '9') {
+			buf_putc(&fixed, *p++);
+			digits = true;
+		} else if (*p == '-' && p == s) {
+			buf_putc(&fixed, *p++);
+		} else if (*p == ',' && digits && !comma && p[1] >= '0' && p[1] <= '9') {
+			buf_putc(&fixed, '.');
+			comma = true;
+			p++;
+		} else if (digits && (*p == ' ' || strncmp(p, "\xc2\xa0", 2) == 0 ||
+		                      strncmp(p, "\xe2\x80\xaf", 3) == 0)) {
+			p += *p == ' ' ? 1 : (unsigned char)*p == 0xc2 ? 2 : 3;
+			spaces = true;
+		} else {
+			digits = false;
+			break;
+		}
+	}
+	bool misspelt = digits && (spaces || comma);
+	if (misspelt)
+		diag_error(r->diags, r->path, v->pos,
+		           spaces ? MSG_NUMBER_WITH_SPACES : MSG_DECIMAL_COMMA, s,
+		           buf_cstr(&fixed));
+	buf_free(&fixed);
+	return misspelt;
+}
+
+/* "{ 2024: 2,22 }" reads as 2024: 2 and a second key 22 with no value:
+ * true, after saying so, when member i and the next are that. */
+static bool split_by_comma(reader_t *r, const value_t *m, size_t i)
+{
+	if (i + 1 >= m->as.map.len)
+		return false;
+	const member_t *a = &m->as.map.items[i], *b = &m->as.map.items[i + 1];
+	if (a->val->kind != VAL_NUMBER || !a->val->text || !all_digits(a->val->text) ||
+	    b->val->kind != VAL_NULL || !all_digits(b->key) ||
+	    b->pos.line != a->val->pos.line)
+		return false;
+	char *written = arena_printf(r->site->arena, "%s,%s", a->val->text, b->key);
+	char *fixed = arena_printf(r->site->arena, "%s.%s", a->val->text, b->key);
+	diag_error(r->diags, r->path, a->val->pos, MSG_DECIMAL_COMMA, written,
+	           fixed);
+	return true;
+}
+
+static void outside_scale(reader_t *r, const indicator_t *ind,
+                          const value_t *v)
+{
+	char value[32], min[32], max[32];
+	val_format_number(v->as.number, value);
+	val_format_number(ind->scale_min, min);
+	val_format_number(ind->scale_max, max);
+	diag_error(r->diags, r->path, v->pos, MSG_OUTSIDE_SCALE,
+	           v->text ? v->text : value, min, max);
+}
+
 static void read_indicator_values(reader_t *r, indicator_t *ind,
                                   const value_t *e)
 {
@@ -280,9 +359,18 @@ static void read_indicator_values(reader_t *r, indicator_t *ind,
 			continue;
 		}
 		v->pos = mem->pos;
+		if (split_by_comma(r, m, i)) {
+			i++;
+			continue;
+		}
 		if (mem->val->kind == VAL_NUMBER) {
 			v->is_number = true;
 			v->number = mem->val->as.number;
+			if (ind->has_scale &&
+			    (v->number < ind->scale_min || v->number > ind->scale_max))
+				outside_scale(r, ind, mem->val);
+		} else if (misspelt_number(r, mem->val)) {
+			continue;
 		} else {
 			v->state = field_enum(r, m, mem->key, true);
 			if (!v->state.v)
