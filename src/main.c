@@ -354,6 +354,12 @@ static int run(const options_t *o)
 		                "%zu unchanged)\n", r.pages, out, r.written, r.kept);
 	}
 	print_diags(&d, o->format, o->lang);
+	/* An editor who checks wants to hear that all is well, too. */
+	if (!build && rc == EXIT_OK && o->format == REPORT_TEXT) {
+		char *summary = diags_summary(&d, o->lang);
+		fprintf(stderr, "porta: %s\n", summary);
+		free(summary);
+	}
 	diags_free(&d);
 	return rc;
 }

@@ -142,7 +142,7 @@ char *diags_summary(const diags_t *d, msg_lang_t lang)
 	snprintf(warnings, sizeof warnings, "%zu", d->warnings);
 	term_id_t e = d->errors == 1 ? TERM_ERROR : TERM_ERRORS;
 	term_id_t w = d->warnings == 1 ? TERM_WARNING : TERM_WARNINGS;
-	diag_t g = {.msg = MSG_SUMMARY,
+	diag_t g = {.msg = d->errors ? MSG_SUMMARY : MSG_CHECKED,
 	            .args = {errors, term(e), warnings, term(w)}};
 	return diag_message(&g, lang);
 }

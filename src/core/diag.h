@@ -61,7 +61,8 @@ char *diag_message(const diag_t *diag, msg_lang_t lang);
 char *diag_fix(const diag_t *diag, msg_lang_t lang);
 
 /* "2 errors, 0 warnings; nothing was written" in lang, for the line the
- * command line ends with. The caller frees the result. */
+ * command line ends with; without errors, that the content is ready. The
+ * caller frees the result. */
 char *diags_summary(const diags_t *d, msg_lang_t lang);
 
 #endif
