@@ -55,12 +55,17 @@ static void read_updates(reader_t *r, text_t *t)
 		if (!field_is_map(r, e, term(TERM_MAP_UPDATE)))
 			continue;
 		field_check_keys(r, e, update_keys);
-		update_t *u = &t->updates[t->nupdates];
-		u->date = field_date(r, e, "date", true);
-		u->text = field_text(r, e, "text", true);
-		u->pos = e->pos;
-		if (u->date && u->text)
-			t->nupdates++;
+		update_t u = {.pos = e->pos};
+		u.date = field_date(r, e, "date", true);
+		u.text = field_text(r, e, "text", true);
+		if (!u.date || !u.text)
+			continue;
+		/* Newest first, whatever order they were written in; news of one
+		 * day stays in its order. */
+		size_t j = t->nupdates++;
+		for (; j > 0 && strcmp(t->updates[j - 1].date, u.date) < 0; j--)
+			t->updates[j] = t->updates[j - 1];
+		t->updates[j] = u;
 	}
 }
 
