@@ -42,9 +42,10 @@ static const char usage[] =
 	"             add the files for a new action, indicator, free page or\n"
 	"             update in every language, with TODO placeholders that\n"
 	"             check reports until they are written\n"
-	"  translations [--mark]\n"
+	"  translations [--mark [FILE...]]\n"
 	"             list missing and stale translations; --mark records that\n"
-	"             the translations are up to date with the first language\n"
+	"             the translations (or only the FILEs named) are up to\n"
+	"             date with the first language\n"
 	"\n"
 	"options:\n"
 	"  --content DIR   the content directory (default: content)\n"
@@ -69,11 +70,11 @@ static const char usage[] =
 	"exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error\n"
 	"(serve: 0 when stopped with Ctrl-C, 3 when it cannot listen or watch)\n";
 
-enum { MAX_ARGS = 4 };
+enum { MAX_ARGS = 64 }; /* new's words, or the files to mark */
 
 typedef struct {
 	const char *command;
-	const char *args[MAX_ARGS]; /* after the command: new's words */
+	const char *args[MAX_ARGS]; /* after the command */
 	int nargs;
 	const char *content, *theme, *out;
 	const char *site, *base_path; /* check --site */
@@ -251,6 +252,10 @@ static int scaffold(const options_t *o)
 
 static int translations(const options_t *o)
 {
+	if (o->nargs && !o->mark) {
+		fprintf(stderr, "porta: name files only with --mark\n");
+		return EXIT_USAGE;
+	}
 	diags_t d;
 	diags_init(&d);
 	site_t *site = load_site(o->content, NULL, &d);
@@ -261,8 +266,15 @@ static int translations(const options_t *o)
 		rc = EXIT_CONTENT;
 	} else if (o->mark) {
 		char *failed = NULL;
-		long n = translations_mark(site, &failed);
-		if (n < 0) {
+		const char *unknown = NULL;
+		long n = translations_mark(site, o->args, o->nargs, &failed,
+		                           &unknown);
+		if (n == -2) {
+			fprintf(stderr, "porta: %s is not a translation: name files in "
+			                "a language other than %s\n", unknown,
+			        site->langs[0]);
+			rc = EXIT_USAGE;
+		} else if (n < 0) {
 			fprintf(stderr, "porta: cannot write %s\n", failed);
 			rc = EXIT_IO;
 		} else {

@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "translations.h"
 
 #include <stdint.h>
@@ -159,9 +160,27 @@ translations_count_t translations_report(const site_t *site, buf_t *out)
 
 typedef struct {
 	const site_t *site;
+	char *const *only;  /* real paths of the files to mark; all if none */
+	size_t nonly;
+	bool *matched;      /* per file of only: is it a translation */
+	bool dry;           /* only match, write nothing */
 	long written;
 	char *failed;
 } mark_t;
+
+/* Whether the translation at path is among those to mark. */
+static bool chosen(mark_t *m, const char *path)
+{
+	if (m->nonly == 0)
+		return true;
+	char *real = realpath(path, NULL);
+	bool found = false;
+	for (size_t i = 0; real && i < m->nonly; i++)
+		if (strcmp(real, m->only[i]) == 0)
+			found = m->matched[i] = true;
+	free(real);
+	return found;
+}
 
 static void mark_set(text_t *const *texts, const char *what, void *ctx)
 {
@@ -172,7 +191,7 @@ static void mark_set(text_t *const *texts, const char *what, void *ctx)
 		return;
 	for (size_t l = 1; l < m->site->nlangs && !m->failed; l++) {
 		const text_t *t = texts[l];
-		if (!t || t->borrowed || t->unreadable)
+		if (!t || t->borrowed || t->unreadable || !chosen(m, t->path) || m->dry)
 			continue;
 		buf_t block = BUF_INIT;
 		buf_printf(&block, "translation_of: { lang: %s", m->site->langs[0]);
@@ -202,10 +221,36 @@ static void mark_set(text_t *const *texts, const char *what, void *ctx)
 	}
 }
 
-long translations_mark(const site_t *site, char **failed)
+long translations_mark(const site_t *site, const char *const *files,
+                       size_t nfiles,
+                       char **failed, const char **unknown)
 {
-	mark_t m = {site, 0, NULL};
-	each_set(site, mark_set, &m);
+	char **real = xcalloc(nfiles + 1, sizeof *real);
+	bool *matched = xcalloc(nfiles + 1, sizeof *matched);
+	mark_t m = {site, real, nfiles, matched, true, 0, NULL};
+	long rc = 0;
+	*unknown = NULL;
+	for (size_t i = 0; i < nfiles && !*unknown; i++)
+		if (!(real[i] = realpath(files[i], NULL)))
+			*unknown = files[i];
+	/* Every file named must be a translation before any is marked. */
+	if (!*unknown) {
+		each_set(site, mark_set, &m);
+		for (size_t i = 0; i < nfiles && !*unknown; i++)
+			if (!matched[i])
+				*unknown = files[i];
+	}
+	if (*unknown) {
+		rc = -2;
+	} else {
+		m.dry = false;
+		each_set(site, mark_set, &m);
+		rc = m.failed ? -1 : m.written;
+	}
+	for (size_t i = 0; i < nfiles; i++)
+		free(real[i]);
+	free(real);
+	free(matched);
 	*failed = m.failed;
-	return m.failed ? -1 : m.written;
+	return rc;
 }

@@ -16,9 +16,13 @@ typedef struct {
 /* Appends the report for every language but the first to out. */
 translations_count_t translations_report(const site_t *site, buf_t *out);
 
-/* Records the current source of every existing translation in its file.
- * Returns the number of files written, or -1 after an I/O error (with
- * errno set; *failed names the file, to be freed by the caller). */
-long translations_mark(const site_t *site, char **failed);
+/* Records the current source of existing translations in their files: of
+ * the nfiles files named, or of all when nfiles is 0. Returns the number
+ * of files written; -1 after an I/O error (with errno set; *failed names
+ * the file, to be freed by the caller); -2, writing nothing, when a file
+ * named is not a translation (*unknown is that name). */
+long translations_mark(const site_t *site, const char *const *files,
+                       size_t nfiles,
+                       char **failed, const char **unknown);
 
 #endif
