@@ -132,7 +132,8 @@ static new_result_t new_indicator(job_t *j, programme_t *p)
 	for (size_t l = 0; rc == NEW_OK && l < j->site->nlangs; l++) {
 		const char *text = arena_printf(
 			j->site->arena, "---\ntitle: %s\ntarget: %s\nsummary: %s\n---\n",
-			todo(j, l, "title"), todo(j, l, "target"), todo(j, l, "summary"));
+			todo(j, l, "indicator_title"), todo(j, l, "target"),
+			todo(j, l, "indicator_summary"));
 		rc = create(j, lang_path(j, l, arena_printf(j->site->arena,
 		                                            "%s/indicators/%s.md",
 		                                            p->id, o->id)),
@@ -147,8 +148,9 @@ static new_result_t new_page(job_t *j)
 	new_result_t rc = NEW_OK;
 	for (size_t l = 0; rc == NEW_OK && l < j->site->nlangs; l++) {
 		const char *text = arena_printf(
-			j->site->arena, "---\ntitle: %s\nsummary: %s\n---\n",
-			todo(j, l, "title"), todo(j, l, "summary"));
+			j->site->arena, "---\ntitle: %s\nsummary: %s\n---\n%s\n",
+			todo(j, l, "page_title"), todo(j, l, "page_summary"),
+			placeholder(j, l, "page_body"));
 		rc = create(j, lang_path(j, l, arena_printf(j->site->arena,
 		                                            "pages/%s.md", o->id)),
 		            text);
@@ -190,6 +192,14 @@ static new_result_t new_update(job_t *j)
 	return rc;
 }
 
+static bool words_readable(const site_t *site)
+{
+	for (size_t l = 0; l < site->nlangs; l++)
+		if (!site->i18n[l])
+			return false;
+	return true;
+}
+
 /* No --theme, or one the programme does not have: say which it has. */
 static new_result_t no_theme(job_t *j, const programme_t *p)
 {
@@ -211,6 +221,10 @@ new_result_t new_run(const new_opts_t *o, buf_t *written, buf_t *error)
 	new_result_t rc;
 	if (site->nlangs == 0) {
 		rc = refuse(&j, "%s/site.yaml cannot be read", o->content);
+	} else if (!words_readable(site)) {
+		rc = refuse(&j, "the placeholders come from the theme's i18n files, "
+		                "and %s has none that can be read: porta check says "
+		                "why", site->theme_dir);
 	} else if (o->kind != NEW_UPDATE && !field_valid_id(o->id)) {
 		refuse(&j, "'%s' is not a valid id: use lowercase letters a-z, "
 		           "digits and '-'", o->id);
