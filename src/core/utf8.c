@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "buf.h"
+
 /* Length of the valid sequence at s, or 0 if it is not valid UTF-8. */
 static size_t sequence_length(const unsigned char *s, size_t avail)
 {
@@ -86,4 +88,37 @@ size_t utf8_length(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			n++;
 	return n;
+}
+
+/* The length of the character at s that XML 1.0 does not allow, or 0. */
+static size_t xml_bad(const unsigned char *s)
+{
+	if (s[0] < 0x20)
+		return s[0] != '\t' && s[0] != '\n' && s[0] != '\r';
+	if (s[0] == 0xef && s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))
+		return 3;
+	return 0;
+}
+
+char *utf8_xml_clean(const char *s)
+{
+	if (!s)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && !xml_bad(p))
+		p++;
+	if (!*p)
+		return NULL;
+	buf_t b = BUF_INIT;
+	buf_put(&b, s, (size_t)((const char *)p - s));
+	while (*p) {
+		size_t bad = xml_bad(p);
+		if (bad) {
+			buf_puts(&b, "\xef\xbf\xbd");
+			p += bad;
+		} else {
+			buf_putc(&b, (char)*p++);
+		}
+	}
+	return buf_detach(&b);
 }

@@ -15,6 +15,11 @@ bool utf8_validate(const char *s, size_t len, pos_t *bad);
  * place. Returns the new length. */
 size_t utf8_normalise(char *s, size_t len);
 
+/* s with every character XML 1.0 does not allow (control characters but
+ * tab and line ends, U+FFFE, U+FFFF) replaced by U+FFFD, or NULL when it
+ * has none; s must be valid UTF-8. The caller frees the copy. */
+char *utf8_xml_clean(const char *s);
+
 /* Number of characters (code points) in s[0..len); s must be valid. */
 size_t utf8_length(const char *s, size_t len);
 

@@ -61,13 +61,27 @@ static const char *url_path(arena_t *arena, const char *url)
 	return path[n - 1] == '/' ? path : arena_printf(arena, "%s/", path);
 }
 
+/* An address written into pages, feeds, robots.txt and mail links: a
+ * scheme we know (never javascript:) and no character an address may
+ * not hold as it is, which could end an attribute or a line. */
+static bool plain_url(const char *url, bool mailto)
+{
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0 &&
+	    !(mailto && strncmp(url, "mailto:", 7) == 0))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("\"<>\\`^|", *p))
+			return false;
+	return true;
+}
+
 static void read_base_url(reader_t *r, const value_t *root)
 {
 	site_t *site = r->site;
 	const char *url = field_text(r, root, "base_url", true);
 	if (!url)
 		return;
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
+	if (!plain_url(url, false) || strpbrk(url, "{}")) {
 		diag_error(r->diags, r->path, val_get(root, "base_url")->pos,
 		           MSG_BAD_URL, url);
 		return;
@@ -99,6 +113,11 @@ void load_site_yaml(reader_t *r)
 		site->current_ref = val_get(root, "current_programme");
 	site->contact_email = field_email(r, root, "contact_email", true);
 	site->feedback_url = field_text(r, root, "feedback_url", false);
+	if (site->feedback_url && !plain_url(site->feedback_url, true)) {
+		diag_error(r->diags, r->path, val_get(root, "feedback_url")->pos,
+		           MSG_BAD_URL, site->feedback_url);
+		site->feedback_url = NULL;
+	}
 	site->allow_html = field_bool(r, root, "allow_html") == 1;
 }
 

@@ -7,11 +7,15 @@
 #include <string.h>
 
 #include "../core/alloc.h"
+#include "../core/utf8.h"
 
 /* The drawing area, in viewBox units. Narrow enough that its text stays
  * readable when a phone scales it down to 320 px. */
-enum { WIDTH = 360, HEIGHT = 260, LEFT = 48, RIGHT = 10, TOP = 56,
-       BOTTOM = 30 };
+enum { WIDTH = 360, HEIGHT = 260, RIGHT = 10, TOP = 56, BOTTOM = 30 };
+
+/* The left margin holds the axis labels: room for the longest at about
+ * 9 units a character of the 15-unit font, and never less than 48. */
+enum { LEFT_MIN = 48, CHAR_WIDTH = 9, LABEL_GAP = 12 };
 
 /* Colours for standalone files, which the site's stylesheet does not
  * reach; the same as the theme's defaults. Forced-colours mode gets
@@ -25,11 +29,13 @@ static const char standalone_style[] =
 	"stroke-dasharray:3 3}.chart-muted{fill:#4a5563}"
 	"@media (forced-colors:active){.chart-background{fill:Canvas}"
 	".chart-bar{fill:CanvasText}"
-	"text{fill:CanvasText}.chart-target,.chart-axis{stroke:CanvasText}}";
+	"text,.chart-muted{fill:CanvasText}"
+	".chart-target,.chart-axis,.chart-gap{stroke:CanvasText}}";
 
 typedef struct {
 	xmlTextWriterPtr w;
 	xmlBufferPtr buf;
+	double left; /* where the plot starts */
 } svg_t;
 
 static void num(char *out, size_t size, double v)
@@ -39,7 +45,18 @@ static void num(char *out, size_t size, double v)
 
 static void attr(svg_t *s, const char *name, const char *value)
 {
-	xmlTextWriterWriteAttribute(s->w, BAD_CAST name, BAD_CAST value);
+	char *clean = utf8_xml_clean(value);
+	xmlTextWriterWriteAttribute(s->w, BAD_CAST name,
+	                            BAD_CAST(clean ? clean : value));
+	free(clean);
+}
+
+/* Text, with what XML does not allow made U+FFFD (see utf8.h). */
+static void string(svg_t *s, const char *text)
+{
+	char *clean = utf8_xml_clean(text);
+	xmlTextWriterWriteString(s->w, BAD_CAST(clean ? clean : text));
+	free(clean);
 }
 
 static void attr_num(svg_t *s, const char *name, double v)
@@ -69,7 +86,7 @@ static void text_at(svg_t *s, double x, double y, const char *anchor,
 		attr(s, "text-anchor", anchor);
 	if (class_name)
 		attr(s, "class", class_name);
-	xmlTextWriterWriteString(s->w, BAD_CAST text);
+	string(s, text);
 	end(s);
 }
 
@@ -141,24 +158,44 @@ static double y_of(range_t r, double v)
 	return TOP + plot * (1 - (v - r.lo) / (r.hi - r.lo));
 }
 
+/* The axis label of v: no decimals for whole numbers, the language's
+ * decimal mark otherwise. */
+static void axis_label(double v, const chart_t *c, char label[32])
+{
+	if (fabs(v - round(v)) < 1e-9)
+		snprintf(label, 32, "%.0f", v);
+	else
+		snprintf(label, 32, "%g", v);
+	char *point = strchr(label, '.');
+	if (point && c->decimal)
+		*point = c->decimal;
+}
+
+static double left_margin(range_t r, const chart_t *c)
+{
+	double step = tick_step(r.hi - r.lo);
+	size_t longest = 0;
+	char label[32];
+	for (double v = r.lo; v <= r.hi + step / 2; v += step) {
+		axis_label(v, c, label);
+		if (strlen(label) > longest)
+			longest = strlen(label);
+	}
+	return fmax(LEFT_MIN, (double)(longest * CHAR_WIDTH + LABEL_GAP));
+}
+
 static void grid(svg_t *s, range_t r, const chart_t *c)
 {
 	double step = tick_step(r.hi - r.lo);
 	char label[32];
 	for (double v = r.lo; v <= r.hi + step / 2; v += step) {
 		double y = y_of(r, v);
-		line(s, LEFT, y, WIDTH - RIGHT, y, "chart-grid");
-		if (fabs(v - round(v)) < 1e-9)
-			snprintf(label, sizeof label, "%.0f", v);
-		else
-			snprintf(label, sizeof label, "%g", v);
-		char *point = strchr(label, '.');
-		if (point && c->decimal)
-			*point = c->decimal;
-		text_at(s, LEFT - 6, y + 4, "end", "chart-muted", label);
+		line(s, s->left, y, WIDTH - RIGHT, y, "chart-grid");
+		axis_label(v, c, label);
+		text_at(s, s->left - 6, y + 4, "end", "chart-muted", label);
 	}
-	line(s, LEFT, TOP, LEFT, HEIGHT - BOTTOM, "chart-axis");
-	line(s, LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM,
+	line(s, s->left, TOP, s->left, HEIGHT - BOTTOM, "chart-axis");
+	line(s, s->left, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM,
 	     "chart-axis");
 }
 
@@ -179,7 +216,7 @@ static void gap(svg_t *s, double x, double w, const char *state)
 		start(s, "tspan");
 		attr_num(s, "x", x + w / 2);
 		attr_num(s, "y", y);
-		xmlTextWriterWriteString(s->w, BAD_CAST word);
+		string(s, word);
 		end(s);
 		y += 15;
 	}
@@ -189,12 +226,12 @@ static void gap(svg_t *s, double x, double w, const char *state)
 
 static void bars(svg_t *s, range_t r, const chart_t *c)
 {
-	double plot = WIDTH - LEFT - RIGHT;
+	double plot = WIDTH - s->left - RIGHT;
 	double slot = plot / (double)(c->nbars ? c->nbars : 1);
 	double w = fmin(slot * 0.6, 90);
 	for (size_t i = 0; i < c->nbars; i++) {
 		const chart_bar_t *b = &c->bars[i];
-		double x = LEFT + slot * (double)i + (slot - w) / 2;
+		double x = s->left + slot * (double)i + (slot - w) / 2;
 		text_at(s, x + w / 2, HEIGHT - BOTTOM + 18, "middle", NULL, b->label);
 		if (!b->has_value) {
 			gap(s, x, w, b->text);
@@ -215,9 +252,9 @@ static void target(svg_t *s, range_t r, const chart_t *c)
 	if (!c->has_target)
 		return;
 	double y = y_of(r, c->target);
-	line(s, LEFT, y, WIDTH - RIGHT, y, "chart-target");
-	line(s, LEFT, 38, LEFT + 28, 38, "chart-target");
-	text_at(s, LEFT + 34, 43, NULL, NULL, c->target_text);
+	line(s, s->left, y, WIDTH - RIGHT, y, "chart-target");
+	line(s, s->left, 38, s->left + 28, 38, "chart-target");
+	text_at(s, s->left + 34, 43, NULL, NULL, c->target_text);
 }
 
 static void open_svg(svg_t *s, const chart_t *c, bool standalone)
@@ -266,7 +303,7 @@ static void titled(svg_t *s, const char *element, const char *id,
 	sprintf(full, "%s%s", id, suffix);
 	start(s, element);
 	attr(s, "id", full);
-	xmlTextWriterWriteString(s->w, BAD_CAST text);
+	string(s, text);
 	end(s);
 	free(full);
 }
@@ -284,9 +321,10 @@ void chart_svg(const chart_t *c, bool standalone, buf_t *out)
 		rect(&s, 0, 0, WIDTH, HEIGHT, "chart-background");
 	}
 	range_t r = value_range(c);
+	s.left = left_margin(r, c);
 	grid(&s, r, c);
 	if (c->direction_text)
-		text_at(&s, LEFT, 17, NULL, "chart-muted", c->direction_text);
+		text_at(&s, s.left, 17, NULL, "chart-muted", c->direction_text);
 	bars(&s, r, c);
 	target(&s, r, c);
 	close_svg(&s, out);
@@ -299,7 +337,7 @@ void chart_sparkline(const chart_t *c, buf_t *out)
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
 	if (!buf || !w)
 		abort();
-	svg_t s = {w, buf};
+	svg_t s = {w, buf, 0};
 	start(&s, "svg");
 	char box[32];
 	snprintf(box, sizeof box, "0 0 %d %d", W, H);

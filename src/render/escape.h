@@ -7,7 +7,8 @@
 
 #include "../core/buf.h"
 
-/* HTML text and quoted attribute values: & < > " and ' become entities. */
+/* HTML text and quoted attribute values: & < > " and ' become entities,
+ * control characters other than tab and line ends U+FFFD. */
 void escape_html(buf_t *out, const char *s, size_t len);
 
 /* A URL component (a query value): everything but unreserved characters

@@ -12,7 +12,15 @@ void escape_html(buf_t *out, const char *s, size_t len)
 		case '"': entity = "&quot;"; break;
 		/* &#39; rather than &apos;, which HTML 4 lacks. */
 		case '\'': entity = "&#39;"; break;
-		default: continue;
+		case '\t': case '\n': case '\r': continue;
+		default:
+			/* Control characters (a YAML escape can make them)
+			 * are not allowed in HTML: U+FFFD shows where one
+			 * was. */
+			if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+				continue;
+			entity = "\xef\xbf\xbd";
+			break;
 		}
 		buf_put(out, s + done, i - done);
 		buf_puts(out, entity);

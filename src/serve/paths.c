@@ -11,22 +11,12 @@
 #include <sys/stat.h>
 
 #include "../core/alloc.h"
+#include "../core/hex.h"
 #include "serve_internal.h"
 
 /* Longer request paths are refused: no page of ours comes close, and
  * realpath's buffer is PATH_MAX (4096). */
 enum { URL_MAX = 1024 };
-
-static int hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decodes the %XX escapes of url, once; NULL when the url is malformed or
  * decodes to a byte no file name of the site may hold. The caller frees
@@ -43,7 +33,8 @@ static char *decode(const char *url)
 		if (c == '%') {
 			/* url[i + 2] is only read when url[i + 1] is a digit,
 			 * so never past the terminating NUL. */
-			int hi = hex(url[i + 1]), lo = hi < 0 ? -1 : hex(url[i + 2]);
+			int hi = hex_digit(url[i + 1]);
+			int lo = hi < 0 ? -1 : hex_digit(url[i + 2]);
 			if (lo < 0)
 				goto bad;
 			c = (unsigned char)(hi * 16 + lo);

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../core/buf.h"
+#include "../core/hex.h"
 #include "sitecheck_internal.h"
 
 typedef enum { LINK_EXTERNAL, LINK_INSIDE, LINK_OUTSIDE } link_kind_t;
@@ -34,17 +35,6 @@ static bool has_scheme(const char *url)
 	return false;
 }
 
-static int hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* s[0..len) with %XX decoded, as file names and ids are written. */
 static void decode(buf_t *out, const char *s, size_t len)
 {
@@ -52,7 +42,7 @@ static void decode(buf_t *out, const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		int hi, lo;
 		if (s[i] == '%' && i + 2 < len &&
-		    (hi = hex(s[i + 1])) >= 0 && (lo = hex(s[i + 2])) >= 0) {
+		    (hi = hex_digit(s[i + 1])) >= 0 && (lo = hex_digit(s[i + 2])) >= 0) {
 			buf_putc(out, (char)(hi * 16 + lo));
 			i += 2;
 		} else {

@@ -490,11 +490,13 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 	add_breadcrumbs(&v, root);
 	add_navigation(&v, root);
 	add_archive_notice(&v, root);
-	val_set(arena, root, "jsonld", val_null(arena));
+	/* Set once, after the switch: val_get finds a map's first member of
+	 * a name, so a placeholder set before would hide it. */
+	const char *jsonld = NULL;
 	switch (ref->kind) {
 	case PAGE_HOME:
 		view_home(&v, root);
-		val_set(arena, root, "jsonld", val_str_ref(arena, view_jsonld_home(&v)));
+		jsonld = view_jsonld_home(&v);
 		break;
 	case PAGE_PROGRAMME:
 		view_programme(&v, root);
@@ -522,7 +524,7 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 		break;
 	case PAGE_DATA:
 		view_data(&v, root);
-		val_set(arena, root, "jsonld", val_str_ref(arena, view_jsonld_data(&v)));
+		jsonld = view_jsonld_data(&v);
 		break;
 	case PAGE_SEARCH:
 		view_search(&v, root);
@@ -536,6 +538,8 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 	default:
 		break;
 	}
+	val_set(arena, root, "jsonld",
+	        jsonld ? val_str_ref(arena, jsonld) : val_null(arena));
 	/* Every page describes itself for search results and shared links:
 	 * its summary, or the front page's. */
 	const value_t *summary = val_get(page, "summary");

@@ -133,7 +133,7 @@ static void feed(const site_t *site, size_t l, const char *self,
 		xml_end(&x);
 		xml_start(&x, "content");
 		xml_attr(&x, "type", "text");
-		xmlTextWriterWriteString(x.w, BAD_CAST en->text);
+		xml_string(&x, en->text);
 		xml_end(&x);
 		xml_end(&x);
 	}

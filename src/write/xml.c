@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "../core/utf8.h"
+
 void xml_open(xml_t *x)
 {
 	x->buf = xmlBufferCreate();
@@ -34,10 +36,22 @@ void xml_end(xml_t *x)
 
 void xml_attr(xml_t *x, const char *name, const char *value)
 {
-	xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value);
+	char *clean = utf8_xml_clean(value);
+	xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
+	                            BAD_CAST(clean ? clean : value));
+	free(clean);
+}
+
+void xml_string(xml_t *x, const char *text)
+{
+	char *clean = utf8_xml_clean(text);
+	xmlTextWriterWriteString(x->w, BAD_CAST(clean ? clean : text));
+	free(clean);
 }
 
 void xml_text(xml_t *x, const char *element, const char *text)
 {
-	xmlTextWriterWriteElement(x->w, BAD_CAST element, BAD_CAST text);
+	xml_start(x, element);
+	xml_string(x, text);
+	xml_end(x);
 }

@@ -1,5 +1,8 @@
 /* Small helpers over libxml2's text writer, shared by the XML writers
- * (feeds, sitemap): an in-memory document and elements with text. */
+ * (feeds, sitemap): an in-memory document and elements with text. Text
+ * and attribute values are escaped, and characters XML does not allow
+ * (control characters a YAML escape can make) become U+FFFD, so that the
+ * document stays well-formed whatever the content says. */
 #ifndef PORTA_XML_H
 #define PORTA_XML_H
 
@@ -20,6 +23,8 @@ void xml_close(xml_t *x, buf_t *out);
 void xml_start(xml_t *x, const char *element);
 void xml_end(xml_t *x);
 void xml_attr(xml_t *x, const char *name, const char *value);
+/* Text inside the open element. */
+void xml_string(xml_t *x, const char *text);
 /* <element>text</element> */
 void xml_text(xml_t *x, const char *element, const char *text);
 

@@ -20,6 +20,7 @@ const EXPECTED = {
 	'/missing-fragment.html': ['link-fragment'],
 	'/missing-lang.html': ['axe html-has-lang'],
 	'/wide-table.html': ['reflow-320'],
+	'/inline-style.html': ['csp'],
 };
 // Reported too, and rightly: the Nu Html Checker also requires alt.
 const ALSO = { '/missing-alt.html': ['vnu'] };

@@ -1,8 +1,8 @@
 // porta's browser tests, over every page of a built site:
 //   axe-core (WCAG 2.0/2.1/2.2 A and AA rules), reflow at 320 CSS px,
 //   the skip link, visible focus indicators, the language switch,
-//   the Nu Html Checker on every HTML, CSS and SVG file, and the contrast
-//   of the theme's chart colours.
+//   no Content-Security-Policy violation, the Nu Html Checker on every
+//   HTML, CSS and SVG file, and the contrast of the theme's chart colours.
 // Usage: node tests/browser/suite.mjs SITE_DIR [--theme DIR]
 // Prints each failure with the page and the rule, a summary line per
 // check, and "N passed, N failed" last. Exit status 0 only if none failed.
@@ -131,6 +131,14 @@ const browser = await launch({
 });
 const { context } = browser;
 await context.addInitScript({ content: axeSource });
+// Every Content-Security-Policy violation of a page, from its first byte
+// on (Chromium also logs each one to the console; both are read).
+await context.addInitScript(() => {
+	window.__cspViolations = [];
+	document.addEventListener('securitypolicyviolation', (e) =>
+		window.__cspViolations.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'}` +
+			`${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`));
+});
 
 // One page's results: passes and failures per check, and its lines.
 function pageResults(urlPath) {
@@ -146,12 +154,13 @@ function pageResults(urlPath) {
 	return res;
 }
 
-async function checkPage(page, badResponses, file) {
+async function checkPage(page, badResponses, cspMessages, file) {
 	const urlPath = pageUrlPath(file);
 	const r = pageResults(urlPath);
 	const url = server.origin + base + urlPath.slice(1);
 	pagePath.set(page, urlPath);
 	badResponses.length = 0;
+	cspMessages.length = 0;
 	await page.setViewportSize({ width: 1280, height: 800 });
 	const response = await page.goto(url, { waitUntil: 'load' });
 	if (!response || response.status() !== 200) {
@@ -266,6 +275,18 @@ async function checkPage(page, badResponses, file) {
 
 	if (badResponses.length) for (const b of badResponses) r.fail('resources', b);
 	else r.pass('resources');
+
+	// Content-Security-Policy: nothing the page's own policy refuses
+	// (inline scripts, styles or handlers, files from elsewhere) after
+	// everything above has run its scripts.
+	const csp = await page.evaluate(() => ({
+		policy: !!document.querySelector('meta[http-equiv="Content-Security-Policy" i]'),
+		violations: window.__cspViolations || [],
+	}));
+	r.hasPolicy = csp.policy;
+	const violations = [...new Set([...csp.violations, ...cspMessages])];
+	if (violations.length) for (const v of violations.slice(0, 5)) r.fail('csp', v);
+	else r.pass('csp');
 	return r;
 }
 
@@ -278,9 +299,13 @@ async function worker(queue, results) {
 			badResponses.push(`${resp.status()} ${resp.url()}`);
 	});
 	page.on('pageerror', (e) => badResponses.push(`script error: ${e.message}`));
+	const cspMessages = [];
+	page.on('console', (m) => {
+		if (/Content[ -]Security[ -]Policy/i.test(m.text())) cspMessages.push(m.text().split('\n')[0]);
+	});
 	for (let i = queue.next++; i < htmlFiles.length; i = queue.next++) {
 		try {
-			results[i] = await checkPage(page, badResponses, htmlFiles[i]);
+			results[i] = await checkPage(page, badResponses, cspMessages, htmlFiles[i]);
 		} catch (e) {
 			results[i] = pageResults(pageUrlPath(htmlFiles[i]));
 			results[i].fail('browser', e.message.split('\n')[0]);
@@ -296,6 +321,7 @@ const noSkipNeeded = [];
 const noOtherLanguage = [];
 const choosers = [];
 let focusChecked = 0;
+let withPolicy = 0;
 const axeIncomplete = new Map(); // rule -> pages
 results.forEach((r, i) => {
 	const urlPath = pageUrlPath(htmlFiles[i]);
@@ -306,6 +332,7 @@ results.forEach((r, i) => {
 	if (r.noOtherLanguage) noOtherLanguage.push(urlPath);
 	if (r.chooser) choosers.push(urlPath);
 	focusChecked += r.focusChecked || 0;
+	if (r.hasPolicy) withPolicy++;
 	for (const item of r.axeIncomplete || []) {
 		const rule = item.split(':')[0];
 		axeIncomplete.set(rule, (axeIncomplete.get(rule) || 0) + 1);
@@ -397,6 +424,7 @@ line('skip-link', `${htmlFiles.length - noSkipNeeded.length} pages (not needed, 
 line('focus-visible', `${htmlFiles.length} pages, ${focusChecked} focusable elements`);
 line('language-switch', `${htmlFiles.length - noOtherLanguage.length} pages (language choice: ${choosers.join(' ') || 'none'}; no other language: ${noOtherLanguage.join(' ') || 'none'})`);
 line('resources', `${htmlFiles.length} pages load their files`);
+line('csp', `${htmlFiles.length} pages (${withPolicy} with a Content-Security-Policy): no violation logged`);
 line('link-target', `${htmlFiles.length} pages: every link leads to a file of the site`);
 line('link-fragment', `${htmlFiles.length} pages: every #fragment to an id of its page`);
 line('no-external-requests', 'every request stays on 127.0.0.1');

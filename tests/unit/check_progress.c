@@ -15,6 +15,32 @@
 /* From seeds 000 and 001: the use cases of the three themes. */
 enum { ARCHIVE_USE_CASES = 63 };
 
+/* The axis labels fit left of the axis: at most 9 units a character of
+ * the 15-unit font, 6 units from the axis, none beyond x = 0. */
+static void labels_fit(const char *svg, const char *id)
+{
+	const char *axis = strstr(svg, "class=\"chart-axis\"");
+	const char *x1 = axis ? strstr(svg, "<line x1=\"") : NULL;
+	double left = 0;
+	while (x1 && x1 < axis) {
+		left = atof(x1 + strlen("<line x1=\""));
+		x1 = strstr(x1 + 1, "<line x1=\"");
+	}
+	CHECK(left > 0);
+	for (const char *t = svg; (t = strstr(t, "text-anchor=\"end\""));) {
+		const char *open = strchr(t, '>'), *close = open ? strchr(open, '<') : NULL;
+		if (!close)
+			break;
+		size_t chars = (size_t)(close - open - 1);
+		if (left - 6 - 9.0 * (double)chars < 0) {
+			printf("  %s: the axis label '%.*s' does not fit\n", id, (int)chars,
+			       open + 1);
+			CHECK(!"axis label fits");
+		}
+		t = close;
+	}
+}
+
 static void charts(const built_t *b, const programme_t *p)
 {
 	arena_t *a = arena_new();
@@ -45,6 +71,8 @@ static void charts(const built_t *b, const programme_t *p)
 			/* The same chart as a file of its own, for embedding. */
 			char *file = built_page(b, ind->chart_urls[l]);
 			CHECK(file && strstr(file, "<?xml") && strstr(file, id));
+			if (file)
+				labels_fit(file, ind->id);
 			charted += desc != NULL;
 			free(file);
 			free(desc);

@@ -74,14 +74,14 @@ static void run(diags_t *d, const char *dir, const char *base,
 	diags_sort(d);
 }
 
-/* The fixture: four of its six faults need no browser, each by name. */
+/* The fixture: four of its seven faults need no browser, each by name. */
 static void test_faults(void)
 {
 	diags_t d;
 	sitecheck_result_t r;
 	run(&d, FAULTS, NULL, &r);
 	CHECK(!r.io_error);
-	CHECK(r.pages == 7);
+	CHECK(r.pages == 8);
 	const diag_t *g = find(&d, MSG_SITE_IMAGE_WITHOUT_ALT, "/missing-alt.html", 13);
 	CHECK(g && g->col == 4);
 	g = find(&d, MSG_SITE_BROKEN_LINK, "/broken-link.html", 12);
@@ -93,7 +93,8 @@ static void test_faults(void)
 	g = find(&d, MSG_SITE_NO_LANG, "/missing-lang.html", 2);
 	CHECK(g && g->col == 1);
 	CHECK_STR(g ? g->path : NULL, FAULTS "/missing-lang.html");
-	/* Contrast and the wide table need a browser; nothing else is wrong. */
+	/* Contrast, the wide table and the refused inline style need a
+	 * browser; nothing else is wrong. */
 	CHECK(d.len == 4 && d.errors == 4);
 	if (d.len != 4)
 		show_diags(&d);
@@ -304,6 +305,29 @@ static void test_built(void)
 	built_close(&b);
 }
 
+/* A page given in memory (the fuzz target's way) is checked as the only
+ * file of its site. */
+static void test_page_in_memory(void)
+{
+	static const char text[] =
+		"<!DOCTYPE html>\n<html><body>\n<h1 id=\"a\">T</h1>\n"
+		"<a href=\"#a\">up</a> <a href=\"#b\">b</a> <a href=\"x/\">x</a>\n"
+		"<img src=\"index.html\">\n</body></html>\n";
+	diags_t d;
+	diags_init(&d);
+	sitecheck_opts_t opts = {"mem", NULL};
+	CHECK(sitecheck_page(&opts, "index.html", text, sizeof text - 1, &d) == 1);
+	diags_sort(&d);
+	CHECK(find(&d, MSG_SITE_NO_LANG, "mem/index.html", 2));
+	CHECK(find(&d, MSG_SITE_MISSING_FRAGMENT, "mem/index.html", 4));
+	CHECK(find(&d, MSG_SITE_BROKEN_LINK, "mem/index.html", 4));
+	CHECK(find(&d, MSG_SITE_IMAGE_WITHOUT_ALT, "mem/index.html", 5));
+	CHECK(d.len == 4);
+	if (d.len != 4)
+		show_diags(&d);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	char tmp[] = "/tmp/porta-sitecheck-XXXXXX";
@@ -319,6 +343,7 @@ int main(void)
 		free(dir);
 	}
 	test_faults();
+	test_page_in_memory();
 	test_io();
 	test_built();
 	fs_remove_tree(tmp);
