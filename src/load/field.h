@@ -11,6 +11,10 @@ typedef struct {
 	site_t *site;   /* for its arena and languages */
 	diags_t *diags;
 	const char *path;
+	/* The file's bytes when they are in memory already (the fuzz targets,
+	 * tests/fuzz/); NULL: source_read reads path. */
+	const char *bytes;
+	size_t nbytes;
 } reader_t;
 
 /* Checks that v is a mapping ("what" names it in the message: a file's

@@ -5,6 +5,31 @@
 
 #include "../core/fs.h"
 
+/* An address word names a directory of the output: it is written as a
+ * slug, so that none can lead out of the output ("../.."). */
+static void address_word(reader_t *r, const value_t *v)
+{
+	if (v && v->kind == VAL_STRING && v->as.str.len > 0 &&
+	    !field_valid_id(v->as.str.s))
+		diag_error(r->diags, r->path, v->pos, MSG_BAD_SLUG, v->as.str.s);
+}
+
+void load_i18n_file(reader_t *r, size_t lang)
+{
+	const value_t *root = source_yaml(r);
+	if (!root || !field_is_map(r, root, term(TERM_MAP_I18N)))
+		return;
+	r->site->i18n[lang] = root;
+	const value_t *paths = val_get(root, "paths");
+	for (size_t i = 0; paths && paths->kind == VAL_MAP &&
+	                   i < paths->as.map.len; i++)
+		address_word(r, paths->as.map.items[i].val);
+	const value_t *facets = val_get(root, "facets");
+	for (size_t i = 0; facets && facets->kind == VAL_MAP &&
+	                   i < facets->as.map.len; i++)
+		address_word(r, val_get(facets->as.map.items[i].val, "path"));
+}
+
 void load_i18n(site_t *site, diags_t *diags)
 {
 	char *dir = fs_join(site->theme_dir, "i18n");
@@ -24,9 +49,7 @@ void load_i18n(site_t *site, diags_t *diags)
 				diag_error(diags, r.path, POS_NONE, MSG_MISSING_FILE, r.path);
 			continue;
 		}
-		const value_t *root = source_yaml(&r);
-		if (root && field_is_map(&r, root, term(TERM_MAP_I18N)))
-			site->i18n[l] = root;
+		load_i18n_file(&r, l);
 	}
 	free(dir);
 }

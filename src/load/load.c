@@ -11,7 +11,8 @@ reader_t load_reader(site_t *site, diags_t *diags, const char *dir,
                      const char *name)
 {
 	char *path = fs_join(dir, name);
-	reader_t r = {site, diags, arena_strdup(site->arena, path)};
+	reader_t r = {.site = site, .diags = diags,
+	              .path = arena_strdup(site->arena, path)};
 	free(path);
 	return r;
 }

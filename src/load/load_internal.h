@@ -9,8 +9,24 @@
 void load_site_yaml(reader_t *r);
 void load_units(reader_t *r);
 void load_programme(reader_t *r, programme_t *p);
+/* The three files of load_programme, each read by its reader r. */
+void load_programme_yaml(reader_t *r, programme_t *p);
+void load_actions(reader_t *r, programme_t *p);
+void load_indicators(reader_t *r, programme_t *p);
 void load_i18n(site_t *site, diags_t *diags);
+/* Reads r's file as the words of site->langs[lang] into site->i18n[lang]
+ * (allocated by load_i18n, or by the caller); its address words (paths.*,
+ * facets.*.path) must be slugs. */
+void load_i18n_file(reader_t *r, size_t lang);
 void load_language(site_t *site, diags_t *diags, size_t lang);
+
+typedef enum { TEXT_FRONT, TEXT_PROGRAMME, TEXT_THEME, TEXT_ACTION,
+               TEXT_INDICATOR, TEXT_PAGE } text_kind_t;
+
+/* Reads one Markdown file of a language, a text of kind: its front matter
+ * and body. id is the entity's, the slug unless the file gives one. */
+text_t *load_text(reader_t *r, text_kind_t kind, const char *lang,
+                  const char *id);
 
 /* A reader for dir/name, with the path kept in the site's arena. */
 reader_t load_reader(site_t *site, diags_t *diags, const char *dir,

@@ -416,10 +416,11 @@ static void read_indicator(reader_t *r, programme_t *p, const value_t *e)
 	p->nindicators++;
 }
 
-static void read_programme_yaml(reader_t *r, programme_t *p)
+void load_programme_yaml(reader_t *r, programme_t *p)
 {
 	const value_t *root = source_yaml(r);
-	if (!root || !field_is_map(r, root, "programme.yaml"))
+	p->themes_incomplete = !root || !field_is_map(r, root, "programme.yaml");
+	if (p->themes_incomplete)
 		return;
 	p->raw = root;
 	field_check_keys(r, root, programme_keys);
@@ -431,18 +432,36 @@ static void read_programme_yaml(reader_t *r, programme_t *p)
 	read_follow_ups(r, p, root);
 }
 
-/* Reads dir/name as a list of entries, or returns NULL when the file is
- * absent (a programme may have no actions or indicators yet). */
-static const value_t *entry_file(reader_t *sub, site_t *site, diags_t *diags,
-                                 const char *dir, const char *name,
+/* The entries of r's file, or NULL; *unreadable when it had errors. */
+static const value_t *entry_list(reader_t *r, const char *name,
                                  bool *unreadable)
 {
-	*sub = load_reader(site, diags, dir, name);
-	if (!fs_is_file(sub->path))
-		return NULL;
-	const value_t *root = source_yaml(sub);
+	const value_t *root = source_yaml(r);
 	*unreadable = root == NULL;
-	return entries(sub, root, name);
+	return entries(r, root, name);
+}
+
+void load_actions(reader_t *r, programme_t *p)
+{
+	const value_t *list = entry_list(r, "actions.yaml", &p->actions_incomplete);
+	if (!list)
+		return;
+	p->actions = arena_alloc(r->site->arena,
+	                         (list->as.list.len + 1) * sizeof(action_t));
+	for (size_t i = 0; i < list->as.list.len; i++)
+		read_action(r, p, list->as.list.items[i]);
+}
+
+void load_indicators(reader_t *r, programme_t *p)
+{
+	const value_t *list = entry_list(r, "indicators.yaml",
+	                                 &p->indicators_incomplete);
+	if (!list)
+		return;
+	p->indicators = arena_alloc(r->site->arena, (list->as.list.len + 1) *
+	                                               sizeof(indicator_t));
+	for (size_t i = 0; i < list->as.list.len; i++)
+		read_indicator(r, p, list->as.list.items[i]);
 }
 
 void load_programme(reader_t *r, programme_t *p)
@@ -450,28 +469,17 @@ void load_programme(reader_t *r, programme_t *p)
 	site_t *site = r->site;
 	reader_t sub = load_reader(site, r->diags, p->dir, "programme.yaml");
 	if (fs_is_file(sub.path)) {
-		read_programme_yaml(&sub, p);
-		p->themes_incomplete = p->raw == NULL;
+		load_programme_yaml(&sub, p);
 	} else {
 		p->themes_incomplete = true;
 		diag_error(r->diags, sub.path, POS_NONE, MSG_MISSING_FILE,
 		           "programme.yaml");
 	}
-
-	const value_t *list = entry_file(&sub, site, r->diags, p->dir,
-	                                  "actions.yaml", &p->actions_incomplete);
-	if (list) {
-		p->actions = arena_alloc(site->arena,
-		                         (list->as.list.len + 1) * sizeof(action_t));
-		for (size_t i = 0; i < list->as.list.len; i++)
-			read_action(&sub, p, list->as.list.items[i]);
-	}
-	list = entry_file(&sub, site, r->diags, p->dir, "indicators.yaml",
-	                  &p->indicators_incomplete);
-	if (list) {
-		p->indicators = arena_alloc(site->arena, (list->as.list.len + 1) *
-		                                             sizeof(indicator_t));
-		for (size_t i = 0; i < list->as.list.len; i++)
-			read_indicator(&sub, p, list->as.list.items[i]);
-	}
+	/* A programme may have no actions or indicators yet. */
+	sub = load_reader(site, r->diags, p->dir, "actions.yaml");
+	if (fs_is_file(sub.path))
+		load_actions(&sub, p);
+	sub = load_reader(site, r->diags, p->dir, "indicators.yaml");
+	if (fs_is_file(sub.path))
+		load_indicators(&sub, p);
 }

@@ -6,9 +6,6 @@
 
 #include "../core/fs.h"
 
-typedef enum { TEXT_FRONT, TEXT_PROGRAMME, TEXT_THEME, TEXT_ACTION,
-               TEXT_INDICATOR, TEXT_PAGE } text_kind_t;
-
 /* translation_of is written by `porta translations --mark`. */
 static const char *const front_keys[] = {"title", "summary", "translation_of",
                                          NULL};
@@ -69,10 +66,10 @@ static void read_updates(reader_t *r, text_t *t)
 	}
 }
 
-/* Reads one Markdown file. A file that cannot be read still yields a text,
- * marked unreadable, so that check does not also call it missing. */
-static text_t *read_text(reader_t *r, text_kind_t kind, const char *lang,
-                         const char *id)
+/* A file that cannot be read still yields a text, marked unreadable, so
+ * that check does not also call it missing. */
+text_t *load_text(reader_t *r, text_kind_t kind, const char *lang,
+                  const char *id)
 {
 	text_t *t = arena_alloc(r->site->arena, sizeof *t);
 	t->path = r->path;
@@ -228,7 +225,7 @@ static void part_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 {
 	const in_part_t *in = ctx;
 	programme_t *p = in->programme;
-	text_t *t = read_text(r, in->part->kind, tr->site->langs[tr->lang], id);
+	text_t *t = load_text(r, in->part->kind, tr->site->langs[tr->lang], id);
 	bool incomplete;
 	text_t **slots = slots_of(p, in->part->kind, id, &incomplete);
 	if (slots)
@@ -243,7 +240,7 @@ static void page_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
 {
 	(void)ctx;
 	site_t *site = tr->site;
-	text_t *t = read_text(r, TEXT_PAGE, site->langs[tr->lang], id);
+	text_t *t = load_text(r, TEXT_PAGE, site->langs[tr->lang], id);
 	page_t *page = model_page(site, id);
 	if (!page) {
 		/* Pages have no data entry: the first language to have one makes
@@ -273,7 +270,7 @@ static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
 			if (strcmp(names[i], parts[k].dir) == 0 && fs_is_dir(r.path))
 				part = &parts[k];
 		if (strcmp(names[i], "_index.md") == 0) {
-			p->texts[tr->lang] = read_text(&r, TEXT_PROGRAMME,
+			p->texts[tr->lang] = load_text(&r, TEXT_PROGRAMME,
 			                               site->langs[tr->lang], p->id);
 		} else if (part) {
 			in_part_t in = {p, part};
@@ -328,7 +325,7 @@ void load_language(site_t *site, diags_t *diags, size_t lang)
 		reader_t r = load_reader(site, diags, root.path, names[i]);
 		programme_t *p = model_programme(site, names[i]);
 		if (strcmp(names[i], "_index.md") == 0)
-			site->front[lang] = read_text(&r, TEXT_FRONT, site->langs[lang],
+			site->front[lang] = load_text(&r, TEXT_FRONT, site->langs[lang],
 			                              "");
 		else if (strcmp(names[i], "units.yaml") == 0)
 			unit_names(&tr, &r);

@@ -27,4 +27,10 @@ typedef struct {
  * directory that cannot be listed. */
 sitecheck_result_t sitecheck_run(const sitecheck_opts_t *opts, diags_t *d);
 
+/* The same for a site of one file given in memory, rel below opts->dir
+ * ("index.html"), which is not read (the fuzz target, tests/fuzz/): links
+ * to any other file lead nowhere. Returns the pages checked, 0 or 1. */
+size_t sitecheck_page(const sitecheck_opts_t *opts, const char *rel,
+                      const char *text, size_t len, diags_t *d);
+
 #endif
