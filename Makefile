@@ -16,6 +16,13 @@ OUT      := build/asan
 CFLAGS   += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
             -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=address,undefined
+else ifeq ($(VARIANT),fuzz)
+# The libFuzzer targets' build (make fuzz): clang's coverage for libFuzzer.
+OUT      := build/fuzz
+CC       := clang
+CFLAGS   += -O1 -fno-omit-frame-pointer \
+            -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=fuzzer,address,undefined
 else
 OUT      := build
 endif
@@ -25,8 +32,10 @@ LIB_SRC  := $(sort $(wildcard src/*/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/check_*.c))
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(OUT)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
+FUZZERS  := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
-.PHONY: all site check test test-asan test-browser screenshots bench clean
+.PHONY: all site check test test-asan test-valgrind test-browser screenshots bench clean
 all: $(OUT)/porta site
 
 # The open-data JSON Schema is a JSON file compiled into the binary.
@@ -58,26 +67,49 @@ site: $(OUT)/porta
 check: $(OUT)/porta
 	$(OUT)/porta check
 
+# The plain build's run includes the core tests under the sanitizers
+# (build/asan/) and memcheck (tests/run says which parts).
 test: $(OUT)/porta $(TESTS)
+ifeq ($(OUT),build)
+	@$(MAKE) -s VARIANT=asan build/asan/porta $(TESTS:build/%=build/asan/%)
+endif
 	@tests/run $(OUT)
 
 test-asan:
 	$(MAKE) VARIANT=asan test
 
+# The unit tests, golden sites and broken-content cases under valgrind.
+test-valgrind: $(OUT)/porta $(TESTS)
+	@tests/valgrind/run $(OUT)
+
 # The browser tests alone (tests/browser/, also a part of make test) on
-# build/site, and screenshots of it in build/screenshots/. ./setup
-# installs what they need.
+# build/site, and screenshots of it in build/screenshots/ (also in
+# forced colours, light and dark). ./setup installs what they need.
 test-browser: site
 	@tests/browser/run build/site
 
 screenshots: site
-	node tests/browser/screenshots.mjs build/site build/screenshots
+	node tests/browser/screenshots.mjs build/site build/screenshots --forced-colors
 
 # The follow-up reports of build/site as A4 PDFs in build/report/, printed
 # by headless Chromium (tests/browser/report-pdf.mjs).
 .PHONY: report-pdf
 report-pdf: site
 	node tests/browser/report-pdf.mjs build/site build/report
+
+# Fuzzing with libFuzzer (docs/fuzzing.md): make fuzz builds a target per
+# input surface of tests/fuzz/ into build/fuzz/; fuzz-long runs each for
+# FUZZ_SECONDS, two at a time, keeping corpora and findings in build/fuzz/.
+FUZZ_SECONDS ?= 3600
+.PHONY: fuzz fuzz-long
+fuzz:
+	$(MAKE) VARIANT=fuzz $(FUZZERS)
+
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build/fuzz/libporta.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< build/fuzz/libporta.a $(LDFLAGS) $(LDLIBS)
+
+fuzz-long:
+	tests/fuzz/run --seconds $(FUZZ_SECONDS) --jobs 2
 
 bench: $(OUT)/porta
 	@tests/bench/run $(OUT)

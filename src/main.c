@@ -4,6 +4,7 @@
  * enumerations, translations) -> urls and Markdown bodies -> view and
  * render (one page at a time) -> write (a fresh directory, swapped in
  * only when everything succeeded). */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "check/check.h"
 #include "core/diag.h"
+#include "core/interrupt.h"
 #include "core/report.h"
 #include "edit/new.h"
 #include "edit/translations.h"
@@ -353,6 +355,8 @@ static int run(const options_t *o)
 	const char *out = o->out ? o->out : "build/site";
 	pipeline_opts_t opts = {o->content, o->theme, build ? out : NULL,
 	                        o->draft, NULL};
+	if (build)
+		interrupt_catch();
 	pipeline_result_t r = pipeline_run(&opts, &d);
 	int rc = EXIT_OK;
 	if (r.io_error) {
@@ -373,6 +377,13 @@ static int run(const options_t *o)
 		free(summary);
 	}
 	diags_free(&d);
+	/* Ctrl-C: now that the build has cleaned up and said so, end as the
+	 * signal would have, so that a calling script stops too. */
+	int sig = interrupt_caught();
+	if (sig) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return rc;
 }
 

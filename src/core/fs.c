@@ -74,22 +74,36 @@ int fs_write(const char *path, const char *data, size_t len)
 	return close(fd);
 }
 
-int fs_write_atomic(const char *path, const char *data, size_t len)
+char *fs_write_beside(const char *path, const char *data, size_t len)
 {
 	char *tmp = xmalloc(strlen(path) + 16);
 	sprintf(tmp, "%s.new-XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		free(tmp);
-		return -1;
+		return NULL;
 	}
 	close(fd);
 	/* mkstemp makes the file private; content is as readable as before. */
 	int rc = chmod(tmp, 0644);
 	if (rc == 0)
 		rc = fs_write(tmp, data, len);
-	if (rc == 0)
-		rc = rename(tmp, path);
+	if (rc < 0) {
+		int saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return NULL;
+	}
+	return tmp;
+}
+
+int fs_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = fs_write_beside(path, data, len);
+	if (!tmp)
+		return -1;
+	int rc = rename(tmp, path);
 	int saved = errno;
 	if (rc < 0)
 		unlink(tmp);

@@ -18,6 +18,11 @@ int fs_write(const char *path, const char *data, size_t len);
  * over it. For files editors own (content), which a crash must not cut. */
 int fs_write_atomic(const char *path, const char *data, size_t len);
 
+/* The first half of fs_write_atomic: writes a new file beside path
+ * ("<path>.new-XXXXXX") for the caller to rename over path later. Returns
+ * its name, which the caller frees, or NULL. */
+char *fs_write_beside(const char *path, const char *data, size_t len);
+
 /* Creates path and its missing parents. */
 int fs_mkdirs(const char *path);
 

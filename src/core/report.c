@@ -59,6 +59,37 @@ static void caret(buf_t *out, const char *line, size_t len, int col)
 	buf_puts(out, "^\n");
 }
 
+/* A line longer than fits a terminal (a pasted table, a minified blob) is
+ * shown as a window of EXCERPT_CHARS characters around the column, cut
+ * ends marked with an ellipsis. Returns the column within what is shown. */
+enum { EXCERPT_CHARS = 160, EXCERPT_BEFORE = 100 };
+
+static int excerpt(buf_t *shown, const char *line, size_t len, int col)
+{
+	int first = col > EXCERPT_BEFORE ? col - EXCERPT_BEFORE : 1;
+	int last = first + EXCERPT_CHARS - 1, c = 0;
+	size_t from = len, to = len;
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)line[i] & 0xc0) == 0x80)
+			continue;
+		c++;
+		if (c == first)
+			from = i;
+		if (c == last + 1) {
+			to = i;
+			break;
+		}
+	}
+	if (from == len)
+		from = 0, first = 1;
+	if (first > 1)
+		buf_puts(shown, "\xe2\x80\xa6");
+	buf_put(shown, line + from, to - from);
+	if (to < len)
+		buf_puts(shown, "\xe2\x80\xa6");
+	return col - first + 1 + (first > 1);
+}
+
 static void text(buf_t *out, const diag_t *g, source_t *src, msg_lang_t lang)
 {
 	char *msg = diag_message(g, lang);
@@ -75,11 +106,14 @@ static void text(buf_t *out, const diag_t *g, source_t *src, msg_lang_t lang)
 	size_t len;
 	const char *line = line_of(src, g->path, g->line, &len);
 	if (line) {
+		buf_t shown = BUF_INIT;
+		int col = excerpt(&shown, line, len, g->col);
 		char number[16];
 		int width = snprintf(number, sizeof number, "%d", g->line);
-		buf_printf(out, " %s | %.*s\n %*s | ", number, (int)len, line, width,
-		           "");
-		caret(out, line, len, g->col);
+		buf_printf(out, " %s | %.*s\n %*s | ", number, (int)shown.len,
+		           shown.data ? shown.data : "", width, "");
+		caret(out, shown.data, shown.len, col);
+		buf_free(&shown);
 	}
 	free(msg);
 	free(fix);

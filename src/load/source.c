@@ -1,18 +1,89 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "source.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/fs.h"
 #include "../core/utf8.h"
 #include "yaml.h"
 
+/* A content file is a page of text or a list of facts. One much larger
+ * is a mistake (pictures pasted in), and would cost many times its size in
+ * memory to build. */
+enum { MAX_FILE_MB = 10 };
+
+static bool too_large(reader_t *r)
+{
+	struct stat st;
+	if (stat(r->path, &st) < 0 || st.st_size <= (off_t)MAX_FILE_MB << 20)
+		return false;
+	char size[32], max[32];
+	long long mb = ((long long)st.st_size + (1 << 20) - 1) >> 20; /* up */
+	snprintf(size, sizeof size, "%lld", mb);
+	snprintf(max, sizeof max, "%d", MAX_FILE_MB);
+	diag_error(r->diags, r->path, POS_NONE, MSG_FILE_TOO_LARGE, size, max);
+	return true;
+}
+
+/* Whether path, made absolute, is dir or lies below it. */
+static bool inside(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	return strncmp(path, dir, n) == 0 &&
+	       (path[n] == '/' || path[n] == '\0' || (n == 1 && *dir == '/'));
+}
+
+/* Whether a link on the way from the content directory to r's file leads
+ * out of it (then reported): what it points at would be published. Links
+ * that stay within the content are fine; the theme's files are not
+ * looked at. */
+static bool leads_outside(reader_t *r)
+{
+	const char *root = r->site->content_dir;
+	size_t n = strlen(root);
+	if (strncmp(r->path, root, n) != 0 || r->path[n] != '/')
+		return false;
+	char *path = xstrdup(r->path), *top = NULL;
+	bool outside = false;
+	for (char *s = path + n + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char end = *s;
+		*s = '\0';
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+			if (!top)
+				top = realpath(root, NULL);
+			char *target = realpath(path, NULL);
+			if (top && target && !inside(target, top)) {
+				diag_error(r->diags, r->path, POS_NONE, MSG_LINK_OUTSIDE, path,
+				           target);
+				outside = true;
+			}
+			free(target);
+		}
+		*s = end;
+		if (!end || outside)
+			break;
+	}
+	free(top);
+	free(path);
+	return outside;
+}
+
 char *source_read(reader_t *r, size_t *len)
 {
 	char *data;
-	size_t n;
-	if (fs_read(r->path, &data, &n) < 0) {
+	size_t n = r->nbytes;
+	if (r->bytes) {
+		data = xstrndup(r->bytes, n); /* normalised in place below */
+	} else if (leads_outside(r) || too_large(r)) {
+		return NULL;
+	} else if (fs_read(r->path, &data, &n) < 0) {
 		diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED,
 		           term_errno(errno));
 		return NULL;

@@ -6,8 +6,8 @@
 
 #include "field.h"
 
-/* Reads path into the site's arena. Returns NULL after recording the
- * problem. */
+/* Reads r's file (path, or the bytes it holds) into the site's arena.
+ * Returns NULL after recording the problem. */
 char *source_read(reader_t *r, size_t *len);
 
 /* Reads a YAML file; NULL after recording the problem. */

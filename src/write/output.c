@@ -15,6 +15,7 @@
 #include "../core/alloc.h"
 #include "../core/buf.h"
 #include "../core/fs.h"
+#include "../core/interrupt.h"
 #include "../core/map.h"
 
 /* What the manifest says of one file. */
@@ -57,16 +58,70 @@ static uint64_t hash_bytes(const char *data, size_t len)
 	return h ^ (h >> 32);
 }
 
-static void fail(output_t *o, const char *what, const char *path)
+/* Keeps the first error; takes msg over. */
+static void set_error(output_t *o, char *msg)
 {
-	char *msg = xmalloc(strlen(what) + strlen(path) + 256);
-	sprintf(msg, "cannot %s %s: %s", what, path, strerror(errno));
 	pthread_mutex_lock(&o->lock);
 	if (!o->error)
 		o->error = msg;
 	else
 		free(msg);
 	pthread_mutex_unlock(&o->lock);
+}
+
+static void fail(output_t *o, const char *what, const char *path)
+{
+	char *msg = xmalloc(strlen(what) + strlen(path) + 256);
+	sprintf(msg, "cannot %s %s: %s", what, path, strerror(errno));
+	set_error(o, msg);
+}
+
+/* After Ctrl-C the build stops as after a failed write, before the output
+ * changes (see core/interrupt.h). */
+static bool interrupted(output_t *o)
+{
+	if (!interrupt_caught())
+		return false;
+	char *msg = xmalloc(strlen(o->out) + 64);
+	sprintf(msg, "interrupted; %s was not changed", o->out);
+	set_error(o, msg);
+	return true;
+}
+
+/* Whether name is base + suffix + the six characters mkdtemp adds. */
+static bool temporary_of(const char *name, const char *base,
+                         const char *suffix)
+{
+	size_t nb = strlen(base), ns = strlen(suffix);
+	return strncmp(name, base, nb) == 0 &&
+	       strncmp(name + nb, suffix, ns) == 0 && strlen(name + nb + ns) == 6;
+}
+
+/* Removes what builds killed before they could clean up (SIGKILL, a power
+ * cut) left beside the output: staging directories and half-written
+ * manifests. Builds make them only while holding the lock, which this one
+ * now holds: none belongs to a build still running. */
+static void remove_stale(const char *out)
+{
+	const char *slash = strrchr(out, '/');
+	const char *base = slash ? slash + 1 : out;
+	char *parent = !slash       ? xstrdup(".")
+	               : slash == out ? xstrdup("/")
+	                              : xstrndup(out, (size_t)(slash - out));
+	char **names;
+	size_t n;
+	if (fs_list(parent, &names, &n) == 0) {
+		for (size_t i = 0; i < n; i++) {
+			if (temporary_of(names[i], base, ".new-") ||
+			    temporary_of(names[i], base, ".manifest.new-")) {
+				char *path = fs_join(parent, names[i]);
+				fs_remove_tree(path);
+				free(path);
+			}
+		}
+		fs_list_free(names, n);
+	}
+	free(parent);
 }
 
 /* Reads "<hash> <size> <mtime_ns> <path>" lines. */
@@ -124,11 +179,22 @@ output_t *output_open(const char *out, char **error)
 	char *lock = xmalloc(n + 16);
 	sprintf(lock, "%s.lock", o->out);
 	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (o->lock_fd < 0 || flock(o->lock_fd, LOCK_EX) < 0)
+	if (o->lock_fd < 0) {
 		fail(o, "lock", lock);
+	} else if (flock(o->lock_fd, LOCK_EX | LOCK_NB) < 0) {
+		/* Said at once, so that a build that waits does not seem hung. */
+		bool busy = errno == EWOULDBLOCK;
+		if (busy)
+			fprintf(stderr, "porta: another build is writing %s; waiting "
+			                "for it to finish\n", o->out);
+		if ((!busy || flock(o->lock_fd, LOCK_EX) < 0) &&
+		    !interrupted(o))
+			fail(o, "lock", lock);
+	}
 	free(lock);
-	if (o->error)
+	if (o->error || interrupted(o))
 		goto out;
+	remove_stale(o->out);
 	o->incremental = fs_is_dir(o->out) && read_manifest(o);
 	o->stage = xmalloc(n + 16);
 	sprintf(o->stage, "%s.new-XXXXXX", o->out);
@@ -190,6 +256,8 @@ static int stage(output_t *o, const char *rel, const char *data, size_t len)
 
 int output_file(output_t *o, const char *rel, const char *data, size_t len)
 {
+	if (interrupted(o))
+		return -1;
 	uint64_t hash = hash_bytes(data, len);
 	const entry_t *old = o->incremental ? map_get(&o->old, rel) : NULL;
 	bool keep = unchanged(o, rel, hash, len);
@@ -244,6 +312,47 @@ static size_t sweep(const map_t *made, const char *dir, const char *rel)
 	return left;
 }
 
+/* Whether the path rel lies below the directory dir (both relative). */
+static bool below(const char *rel, const char *dir)
+{
+	size_t n = strlen(dir);
+	return strncmp(rel, dir, n) == 0 && rel[n] == '/';
+}
+
+/* Moves a changed file from the stage into the output: by itself when the
+ * output has its directory, else with the highest directory the output
+ * lacks, whole (its path is left in *moved: every file below it came
+ * along). Nothing is created in the output, so a full disk cannot stop
+ * this half-way: a rename within one file system needs no space. */
+static int move_in(output_t *o, const char *rel, char **moved)
+{
+	if (*moved && below(rel, *moved))
+		return 0;
+	char *top = xstrdup(rel);
+	bool whole = false;
+	for (char *s = strchr(top, '/'); s && !whole; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		char *dir = fs_join(o->out, top);
+		whole = !fs_is_dir(dir);
+		free(dir);
+		if (!whole)
+			*s = '/';
+	}
+	char *from = fs_join(o->stage, top), *to = fs_join(o->out, top);
+	int rc = rename(from, to);
+	if (rc < 0)
+		fail(o, "replace", to);
+	free(from);
+	free(to);
+	if (whole) {
+		free(*moved);
+		*moved = top;
+	} else {
+		free(top);
+	}
+	return rc;
+}
+
 /* Removes what is not made any more and moves the staged files in. */
 static int apply(output_t *o)
 {
@@ -254,36 +363,33 @@ static int apply(output_t *o)
 	 * directory goes. */
 	sweep(&made, o->out, "");
 	int rc = 0;
+	char *moved = NULL;
 	for (size_t i = 0; i < o->nfiles && rc == 0; i++) {
 		entry_t *e = &o->files[i];
 		if (!e->changed) {
 			o->kept++;
 			continue;
 		}
-		char *from = fs_join(o->stage, e->path), *to = fs_join(o->out, e->path);
-		char *dir = xstrdup(to);
-		*strrchr(dir, '/') = '\0';
-		if (fs_mkdirs(dir) < 0 || rename(from, to) < 0) {
-			fail(o, "replace", to);
-			rc = -1;
-		}
+		rc = move_in(o, e->path, &moved);
 		o->written++;
-		free(dir);
-		free(from);
-		free(to);
 	}
+	free(moved);
 	map_free(&made);
 	return rc;
 }
 
-/* Records this build's files with the times they now have. */
-static int write_manifest(output_t *o)
+/* Writes this build's manifest beside the output under a temporary name,
+ * before the output changes, so that a full disk stops the build while the
+ * output is still as it was. The changed files' times are those they have
+ * in the stage: a rename keeps them. Returns the temporary file's name
+ * (the caller frees it), or NULL. */
+static char *stage_manifest(output_t *o)
 {
 	buf_t b = BUF_INIT;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		entry_t *e = &o->files[i];
 		if (e->changed) {
-			char *path = fs_join(o->out, e->path);
+			char *path = fs_join(o->stage, e->path);
 			struct stat st;
 			e->mtime_ns = stat(path, &st) == 0 ? mtime_of(&st) : 0;
 			free(path);
@@ -291,31 +397,41 @@ static int write_manifest(output_t *o)
 		buf_printf(&b, "%016llx %lld %lld %s\n", (unsigned long long)e->hash,
 		           e->size, e->mtime_ns, e->path);
 	}
-	int rc = fs_write_atomic(o->manifest, b.data ? b.data : "", b.len);
-	if (rc < 0)
+	char *tmp = fs_write_beside(o->manifest, b.data ? b.data : "", b.len);
+	if (!tmp)
 		fail(o, "write", o->manifest);
 	buf_free(&b);
-	return rc;
+	return tmp;
 }
 
 int output_commit(output_t *o)
 {
-	if (o->error)
+	if (o->error || interrupted(o))
 		return -1;
 	qsort(o->files, o->nfiles, sizeof(entry_t), by_path);
+	char *manifest = stage_manifest(o);
+	if (!manifest)
+		return -1;
+	/* From here on the build finishes even after Ctrl-C. */
+	int rc = 0;
 	if (o->incremental) {
-		if (apply(o) < 0)
-			return -1;
+		rc = apply(o);
+	} else if (fs_swap_dir(o->stage, o->out) < 0) {
+		/* A first build, or an output porta did not make: swapped whole,
+		 * the previous one kept out of the way until that worked. */
+		fail(o, "replace", o->out);
+		rc = -1;
 	} else {
-		/* A first build, or an output porta did not make: swap it whole,
-		 * and keep the previous one out of the way until that worked. */
-		if (fs_swap_dir(o->stage, o->out) < 0) {
-			fail(o, "replace", o->out);
-			return -1;
-		}
 		o->written = o->nfiles;
 	}
-	return write_manifest(o);
+	if (rc == 0 && rename(manifest, o->manifest) < 0) {
+		fail(o, "write", o->manifest);
+		rc = -1;
+	}
+	if (rc < 0)
+		unlink(manifest);
+	free(manifest);
+	return rc;
 }
 
 size_t output_written(const output_t *o)

@@ -142,6 +142,41 @@ static void test_report(void)
 	unlink(path);
 }
 
+/* A very long line is shown as a window around the column, the caret
+ * still under it. */
+static void test_report_long_line(void)
+{
+	char path[] = "/tmp/porta-report-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	char line[1002];
+	memset(line, 'x', 1000);
+	memcpy(line + 500, "<b>", 3);
+	line[1000] = '\n';
+	line[1001] = '\0';
+	CHECK(write(fd, line, 1001) == 1001);
+	close(fd);
+	diags_t d;
+	diags_init(&d);
+	diag_warning(&d, path, ((pos_t){1, 501}), MSG_RAW_HTML);
+	buf_t b = BUF_INIT;
+	report_write(&b, &d, REPORT_TEXT, MSG_LANG_EN);
+	const char *shown = strstr(buf_cstr(&b), " 1 | ");
+	CHECK(shown != NULL);
+	if (shown) {
+		/* "…" + 100 characters before the column, then the column. */
+		CHECK(strncmp(shown + 5, "\xe2\x80\xa6", 3) == 0);
+		CHECK(strncmp(shown + 8 + 100, "<b>", 3) == 0);
+		const char *end = strchr(shown, '\n');
+		CHECK(end && end - (shown + 5) == 3 + 160 + 3);
+		const char *mark = end ? strchr(end + 1, '^') : NULL;
+		CHECK(mark && mark - (end + 1) == 5 + 1 + 100);
+	}
+	buf_free(&b);
+	diags_free(&d);
+	unlink(path);
+}
+
 static void test_buf(void)
 {
 	buf_t b = BUF_INIT;
@@ -163,6 +198,7 @@ int main(void)
 	test_numbers();
 	test_diag();
 	test_report();
+	test_report_long_line();
 	test_buf();
 	return harness_report();
 }
