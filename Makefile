@@ -98,9 +98,10 @@ report-pdf: site
 	node tests/browser/report-pdf.mjs build/site build/report
 
 # Fuzzing with libFuzzer (docs/fuzzing.md): make fuzz builds a target per
-# input surface of tests/fuzz/ into build/fuzz/; fuzz-long runs each for
-# FUZZ_SECONDS, two at a time, keeping corpora and findings in build/fuzz/.
-FUZZ_SECONDS ?= 3600
+# input surface of tests/fuzz/ into build/fuzz/; fuzz-long fuzzes for an
+# hour in all: each target for FUZZ_SECONDS, two at a time, keeping
+# corpora and findings in build/fuzz/.
+FUZZ_SECONDS ?= 1200
 .PHONY: fuzz fuzz-long
 fuzz:
 	$(MAKE) VARIANT=fuzz $(FUZZERS)
