@@ -219,6 +219,21 @@ static const mutation_t sitemap_mutations[] = {
 	{"an alternate to another page", alternate_elsewhere, true, false},
 };
 
+/* Whether what the schema and the rules said of a broken copy is what the
+ * mutation expects (a failed check says what they said). Returns whether
+ * the copy was rejected. */
+static bool judged(const char *what, const mutation_t *m, bool valid,
+                   bool rules)
+{
+	bool right = valid == m->schema_valid && (!valid || rules == m->rules_pass);
+	CHECK(right);
+	if (!right)
+		printf("  %s, %s: the schema %s it%s\n", what, m->name,
+		       valid ? "accepts" : "rejects",
+		       valid ? (rules ? ", the checks pass" : ", the checks fail") : "");
+	return !valid || !rules;
+}
+
 /* Each mutation of a copy of the site's Finnish feed and its sitemap must
  * get the answers it expects from the schema and from the rules. */
 static void broken_copies(const char *dir)
@@ -238,15 +253,7 @@ static void broken_copies(const char *dir)
 		m->mutate(xmlDocGetRootElement(copy));
 		bool valid = valid_atom(copy);
 		bool rules = valid && atom_rules(&s, m->name, copy, NULL) == 0;
-		if (valid != m->schema_valid || (valid && rules != m->rules_pass)) {
-			CHECK(0);
-			printf("  feed, %s: the schema %s it%s\n", m->name,
-			       valid ? "accepts" : "rejects",
-			       valid ? (rules ? ", the checks pass" : ", the checks fail") : "");
-		} else {
-			CHECK(1);
-		}
-		rejected += !valid || !rules;
+		rejected += judged("feed", m, valid, rules);
 		xmlFreeDoc(copy);
 	}
 	for (size_t i = 0; map && i < sizeof sitemap_mutations / sizeof *sitemap_mutations; i++, n++) {
@@ -255,15 +262,7 @@ static void broken_copies(const char *dir)
 		m->mutate(xmlDocGetRootElement(copy));
 		bool valid = valid_sitemap(copy);
 		bool rules = valid && sitemap_rules(&s, copy, &urls, &alternates) == 0;
-		if (valid != m->schema_valid || (valid && rules != m->rules_pass)) {
-			CHECK(0);
-			printf("  sitemap, %s: the schema %s it%s\n", m->name,
-			       valid ? "accepts" : "rejects",
-			       valid ? (rules ? ", the checks pass" : ", the checks fail") : "");
-		} else {
-			CHECK(1);
-		}
-		rejected += !valid || !rules;
+		rejected += judged("sitemap", m, valid, rules);
 		xmlFreeDoc(copy);
 	}
 	quiet = false;
