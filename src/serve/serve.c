@@ -213,8 +213,13 @@ out:
 	if (sigfd >= 0)
 		close(sigfd);
 	sigaction(SIGPIPE, &old_pipe, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGINT, &old_int, NULL);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	/* After a stop the signals stay blocked: a second one may come while
+	 * stopping (timeout(1) signals the server and then its process
+	 * group), and unblocked it would end the process after a clean stop. */
+	if (rc != 0) {
+		sigaction(SIGTERM, &old_term, NULL);
+		sigaction(SIGINT, &old_int, NULL);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 	return rc;
 }

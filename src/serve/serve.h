@@ -21,8 +21,9 @@ typedef struct {
 
 /* Serves until SIGINT or SIGTERM. The address goes to out, flushed, once
  * the server listens; builds and their problems go to log. Returns 0 after
- * a clean stop, -1 when it cannot listen or watch (the reason is in log).
- * Content errors never stop it: the last good build stays served. */
+ * a clean stop, with both signals left blocked for the process to exit;
+ * -1 when it cannot listen or watch (the reason is in log). Content
+ * errors never stop it: the last good build stays served. */
 int serve_run(const serve_opts_t *opts, FILE *out, FILE *log);
 
 #endif
