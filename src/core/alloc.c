@@ -89,7 +89,8 @@ static struct block *new_block(size_t size)
 	return b;
 }
 
-void *arena_alloc(arena_t *arena, size_t size)
+/* Memory from the arena, not cleared: for what is written over whole. */
+static void *arena_take(arena_t *arena, size_t size)
 {
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (size == 0)
@@ -106,7 +107,6 @@ void *arena_alloc(arena_t *arena, size_t size)
 			} else {
 				arena->head = big;
 			}
-			memset(big->data, 0, size);
 			return big->data;
 		}
 		b = new_block(BLOCK_SIZE);
@@ -115,13 +115,19 @@ void *arena_alloc(arena_t *arena, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
+	return p;
+}
+
+void *arena_alloc(arena_t *arena, size_t size)
+{
+	void *p = arena_take(arena, size);
 	memset(p, 0, size);
 	return p;
 }
 
 char *arena_strndup(arena_t *arena, const char *s, size_t len)
 {
-	char *p = arena_alloc(arena, len + 1);
+	char *p = arena_take(arena, len + 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -140,7 +146,7 @@ char *arena_printf(arena_t *arena, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		n = 0;
-	char *p = arena_alloc(arena, (size_t)n + 1);
+	char *p = arena_take(arena, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

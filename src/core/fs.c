@@ -12,44 +12,70 @@
 
 #include "alloc.h"
 
-int fs_read(const char *path, char **data, size_t *len)
+int fs_read_fd(int fd, size_t size, char **data, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		if (errno == 0 || S_ISDIR(st.st_mode))
-			errno = EISDIR;
-		close(fd);
-		return -1;
-	}
-	/* Read to the end rather than trusting st_size: the file may change. */
-	size_t cap = (size_t)st.st_size + 1, n = 0;
+	/* Read to the end rather than trusting size: the file may change. */
+	size_t cap = size + 1, n = 0;
 	char *p = xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap) {
 			cap *= 2;
 			p = xrealloc(p, cap);
 		}
-		ssize_t r = read(fd, p + n, cap - n - 1);
+		size_t want = cap - n - 1;
+		ssize_t r = read(fd, p + n, want);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			int saved = errno;
 			free(p);
-			close(fd);
 			errno = saved;
 			return -1;
 		}
-		if (r == 0)
-			break;
 		n += (size_t)r;
+		/* A regular file reads short only at its end: no call to hear
+		 * that there is nothing more. */
+		if ((size_t)r < want)
+			break;
 	}
-	close(fd);
 	p[n] = '\0';
 	*data = p;
 	*len = n;
+	return 0;
+}
+
+int fs_read(const char *path, char **data, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int rc = -1;
+	if (fstat(fd, &st) < 0)
+		goto out;
+	if (!S_ISREG(st.st_mode))
+		errno = EISDIR;
+	else
+		rc = fs_read_fd(fd, (size_t)st.st_size, data, len);
+out:;
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int fs_write_fd(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
 	return 0;
 }
 
@@ -58,18 +84,11 @@ int fs_write(const char *path, const char *data, size_t len)
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			int saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-		data += w;
-		len -= (size_t)w;
+	if (fs_write_fd(fd, data, len) < 0) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
 	}
 	return close(fd);
 }

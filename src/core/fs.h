@@ -10,9 +10,14 @@
 /* Reads a whole file. On success *data is NUL-terminated and the caller
  * frees it with free(). */
 int fs_read(const char *path, char **data, size_t *len);
+/* The same for a regular file the caller opened (and closes); size,
+ * what fstat said, is where the buffer starts. */
+int fs_read_fd(int fd, size_t size, char **data, size_t *len);
 
 /* Writes len bytes to path, creating or truncating it. */
 int fs_write(const char *path, const char *data, size_t len);
+/* Writes len bytes to a file the caller opened (and closes). */
+int fs_write_fd(int fd, const char *data, size_t len);
 
 /* Writes path whole or not at all: a temporary file beside it, renamed
  * over it. For files editors own (content), which a crash must not cut. */

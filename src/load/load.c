@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 /* The load stage in order: site.yaml, data/, the theme's i18n, then each
  * language's words. */
 #include "load_internal.h"
@@ -111,6 +112,9 @@ site_t *load_site(const char *content_dir, const char *theme_dir_given,
 	while (n > 1 && content_dir[n - 1] == '/')
 		n--;
 	site->content_dir = arena_strndup(site->arena, content_dir, n);
+	char *real = realpath(site->content_dir, NULL);
+	site->content_real = real ? arena_strdup(site->arena, real) : NULL;
+	free(real);
 
 	reader_t r = load_reader(site, diags, site->content_dir, "site.yaml");
 	if (!fs_is_file(r.path)) {

@@ -2,10 +2,13 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../core/fs.h"
 #include "../core/utf8.h"
@@ -16,13 +19,12 @@
  * memory to build. */
 enum { MAX_FILE_MB = 10 };
 
-static bool too_large(reader_t *r)
+static bool too_large(reader_t *r, const struct stat *st)
 {
-	struct stat st;
-	if (stat(r->path, &st) < 0 || st.st_size <= (off_t)MAX_FILE_MB << 20)
+	if (st->st_size <= (off_t)MAX_FILE_MB << 20)
 		return false;
 	char size[32], max[32];
-	long long mb = ((long long)st.st_size + (1 << 20) - 1) >> 20; /* up */
+	long long mb = ((long long)st->st_size + (1 << 20) - 1) >> 20; /* up */
 	snprintf(size, sizeof size, "%lld", mb);
 	snprintf(max, sizeof max, "%d", MAX_FILE_MB);
 	diag_error(r->diags, r->path, POS_NONE, MSG_FILE_TOO_LARGE, size, max);
@@ -37,17 +39,36 @@ static bool inside(const char *path, const char *dir)
 	       (path[n] == '/' || path[n] == '\0' || (n == 1 && *dir == '/'));
 }
 
-/* Whether a link on the way from the content directory to r's file leads
- * out of it (then reported): what it points at would be published. Links
- * that stay within the content are fine; the theme's files are not
- * looked at. */
-static bool leads_outside(reader_t *r)
+/* Whether the open file fd is where the content's real path says: the
+ * kernel names what fd is (/proc/self/fd), one call where finding the
+ * links on the way would take one per directory. Unsure (no /proc) is
+ * not sure. */
+static bool surely_inside(const site_t *site, int fd)
+{
+	if (!site->content_real)
+		return false;
+	char link[64], real[PATH_MAX];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, real, sizeof real - 1);
+	if (n <= 0 || (size_t)n >= sizeof real - 1)
+		return false;
+	real[n] = '\0';
+	return inside(real, site->content_real);
+}
+
+/* Whether a link on the way from the content directory to r's file (open
+ * as fd) leads out of it (then reported): what it points at would be
+ * published. Links that stay within the content are fine; the theme's
+ * files are not looked at. */
+static bool leads_outside(reader_t *r, int fd)
 {
 	const char *root = r->site->content_dir;
 	size_t n = strlen(root);
-	if (strncmp(r->path, root, n) != 0 || r->path[n] != '/')
+	if (strncmp(r->path, root, n) != 0 || r->path[n] != '/' ||
+	    surely_inside(r->site, fd))
 		return false;
-	char *path = xstrdup(r->path), *top = NULL;
+	const char *top = r->site->content_real;
+	char *path = xstrdup(r->path);
 	bool outside = false;
 	for (char *s = path + n + 1;; s++) {
 		if (*s != '/' && *s != '\0')
@@ -56,8 +77,6 @@ static bool leads_outside(reader_t *r)
 		*s = '\0';
 		struct stat st;
 		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-			if (!top)
-				top = realpath(root, NULL);
 			char *target = realpath(path, NULL);
 			if (top && target && !inside(target, top)) {
 				diag_error(r->diags, r->path, POS_NONE, MSG_LINK_OUTSIDE, path,
@@ -70,24 +89,43 @@ static bool leads_outside(reader_t *r)
 		if (!end || outside)
 			break;
 	}
-	free(top);
 	free(path);
 	return outside;
+}
+
+/* Reads r's file whole into *data (malloc'ed), after the checks above;
+ * false after recording the problem. */
+static bool read_file(reader_t *r, char **data, size_t *len)
+{
+	/* Not blocked by a FIFO, which fstat then shows is no file. */
+	int fd = open(r->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	bool ok = false;
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED,
+		           term_errno(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED,
+		           term_errno(EISDIR));
+	} else if (!leads_outside(r, fd) && !too_large(r, &st)) {
+		ok = fs_read_fd(fd, (size_t)st.st_size, data, len) == 0;
+		if (!ok)
+			diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED,
+			           term_errno(errno));
+	}
+	if (fd >= 0)
+		close(fd);
+	return ok;
 }
 
 char *source_read(reader_t *r, size_t *len)
 {
 	char *data;
 	size_t n = r->nbytes;
-	if (r->bytes) {
+	if (r->bytes)
 		data = xstrndup(r->bytes, n); /* normalised in place below */
-	} else if (leads_outside(r) || too_large(r)) {
+	else if (!read_file(r, &data, &n))
 		return NULL;
-	} else if (fs_read(r->path, &data, &n) < 0) {
-		diag_error(r->diags, r->path, POS_NONE, MSG_READ_FAILED,
-		           term_errno(errno));
-		return NULL;
-	}
 	n = utf8_normalise(data, n);
 	pos_t bad;
 	if (!utf8_validate(data, n, &bad)) {

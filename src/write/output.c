@@ -233,11 +233,15 @@ static bool unchanged(output_t *o, const char *rel, uint64_t hash, size_t len)
 	return same;
 }
 
-static int stage(output_t *o, const char *rel, const char *data, size_t len)
+/* Writes a file into the stage; *mtime_ns gets its time there, which a
+ * rename into the output keeps, for the manifest. */
+static int stage(output_t *o, const char *rel, const char *data, size_t len,
+                 long long *mtime_ns)
 {
 	char *path = fs_join(o->stage, rel);
 	char *slash = strrchr(path, '/');
-	int rc = 0;
+	int rc = 0, fd = -1;
+	struct stat st;
 	*slash = '\0';
 	/* Most pages get a directory of their own whose parent exists: one
 	 * mkdir, and the whole chain only when that fails. */
@@ -246,10 +250,18 @@ static int stage(output_t *o, const char *rel, const char *data, size_t len)
 		rc = -1;
 	}
 	*slash = '/';
-	if (rc == 0 && fs_write(path, data, len) < 0) {
+	if (rc == 0) {
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (fd < 0 || fs_write_fd(fd, data, len) < 0 || fstat(fd, &st) < 0) {
+			fail(o, "write", path);
+			rc = -1;
+		}
+	}
+	if (fd >= 0 && close(fd) < 0 && rc == 0) {
 		fail(o, "write", path);
 		rc = -1;
 	}
+	*mtime_ns = rc == 0 ? mtime_of(&st) : 0;
 	free(path);
 	return rc;
 }
@@ -261,7 +273,8 @@ int output_file(output_t *o, const char *rel, const char *data, size_t len)
 	uint64_t hash = hash_bytes(data, len);
 	const entry_t *old = o->incremental ? map_get(&o->old, rel) : NULL;
 	bool keep = unchanged(o, rel, hash, len);
-	if (!keep && stage(o, rel, data, len) < 0)
+	long long mtime_ns = keep ? old->mtime_ns : 0;
+	if (!keep && stage(o, rel, data, len, &mtime_ns) < 0)
 		return -1;
 	pthread_mutex_lock(&o->lock);
 	if (o->nfiles == o->cap) {
@@ -271,7 +284,7 @@ int output_file(output_t *o, const char *rel, const char *data, size_t len)
 	entry_t *e = &o->files[o->nfiles++];
 	e->hash = hash;
 	e->size = (long long)len;
-	e->mtime_ns = keep ? old->mtime_ns : 0;
+	e->mtime_ns = mtime_ns;
 	e->path = xstrdup(rel);
 	e->changed = !keep;
 	int rc = o->error ? -1 : 0;
@@ -380,20 +393,13 @@ static int apply(output_t *o)
 
 /* Writes this build's manifest beside the output under a temporary name,
  * before the output changes, so that a full disk stops the build while the
- * output is still as it was. The changed files' times are those they have
- * in the stage: a rename keeps them. Returns the temporary file's name
- * (the caller frees it), or NULL. */
+ * output is still as it was. Returns the temporary file's name (the
+ * caller frees it), or NULL. */
 static char *stage_manifest(output_t *o)
 {
 	buf_t b = BUF_INIT;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		entry_t *e = &o->files[i];
-		if (e->changed) {
-			char *path = fs_join(o->stage, e->path);
-			struct stat st;
-			e->mtime_ns = stat(path, &st) == 0 ? mtime_of(&st) : 0;
-			free(path);
-		}
 		buf_printf(&b, "%016llx %lld %lld %s\n", (unsigned long long)e->hash,
 		           e->size, e->mtime_ns, e->path);
 	}

@@ -2,16 +2,14 @@
 
 #include <errno.h>
 #include <libxml/parser.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../core/buf.h"
 #include "../core/fs.h"
+#include "../core/parallel.h"
 #include "../model/urls.h"
 #include "../render/mustache.h"
 #include "../view/view.h"
@@ -81,8 +79,8 @@ static void inject(buf_t *html, const char *snippet)
 	html->len += n;
 }
 
-/* What the workers share: the pages to make, the next one to take, and
- * where they go. Everything else they read is the model, which nobody
+/* What the threads share: the pages to make and where they go, and a
+ * buffer each. Everything else they read is the model, which nobody
  * changes while they run. */
 typedef struct {
 	const site_t *site;
@@ -91,9 +89,8 @@ typedef struct {
 	output_t *output;
 	page_ref_t *refs;
 	size_t nrefs;
-	atomic_size_t next;
 	atomic_size_t pages;
-	atomic_bool failed;
+	buf_t out[PARALLEL_MAX];
 } job_t;
 
 static int collect(const page_ref_t *ref, void *ctx)
@@ -136,29 +133,16 @@ static int write_page(job_t *j, const page_ref_t *ref, arena_t *arena,
 	return output_file(j->output, rel, out->data ? out->data : "", out->len);
 }
 
-/* A worker takes the next task until none is left or one has failed. */
-static void *work(void *ctx)
+/* Task i: the big writers first, so that they overlap the pages. */
+static int task(size_t i, size_t thread, void *ctx)
 {
 	job_t *j = ctx;
-	buf_t out = BUF_INIT;
-	for (;;) {
-		size_t i = atomic_fetch_add(&j->next, 1);
-		if (i >= j->nrefs + NWRITERS || atomic_load(&j->failed))
-			break;
-		int rc;
-		if (i < NWRITERS) {
-			/* The big writers first, so that they overlap the pages. */
-			rc = writers[i](j->site, emit_file, j->output);
-		} else {
-			arena_t *arena = arena_new();
-			rc = write_page(j, &j->refs[i - NWRITERS], arena, &out);
-			arena_free(arena);
-		}
-		if (rc != 0)
-			atomic_store(&j->failed, true);
-	}
-	buf_free(&out);
-	return NULL;
+	if (i < NWRITERS)
+		return writers[i](j->site, emit_file, j->output);
+	arena_t *arena = arena_new();
+	int rc = write_page(j, &j->refs[i - NWRITERS], arena, &j->out[thread]);
+	arena_free(arena);
+	return rc;
 }
 
 /* The theme's static files, as they are, below static/. */
@@ -187,15 +171,6 @@ static int copy_static(output_t *o, const char *dir, const char *rel)
 	return rc;
 }
 
-/* As many workers as cores, at most a few: past that, writing files is
- * what limits a build. PORTA_JOBS overrides it. */
-static size_t workers(void)
-{
-	const char *env = getenv("PORTA_JOBS");
-	long n = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
-}
-
 write_result_t write_site(site_t *site, const char *out,
                           const char *inject_html, diags_t *diags)
 {
@@ -214,17 +189,9 @@ write_result_t write_site(site_t *site, const char *out,
 	view_pages(site, collect, &j);
 	/* libxml2 sets itself up once, before threads use its writers. */
 	xmlInitParser();
-	size_t n = workers();
-	pthread_t threads[8];
-	size_t started = 0;
-	for (; started + 1 < n; started++)
-		if (pthread_create(&threads[started], NULL, work, &j) != 0)
-			break;
-	work(&j);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
+	int rc = parallel_run(NWRITERS + j.nrefs, parallel_threads(), task, &j);
 	char *staticdir = fs_join(site->theme_dir, "static");
-	if (!atomic_load(&j.failed) && copy_static(output, staticdir, "static") == 0)
+	if (rc == 0 && copy_static(output, staticdir, "static") == 0)
 		output_commit(output);
 	free(staticdir);
 	if (output_error(output)) {
@@ -236,6 +203,8 @@ write_result_t write_site(site_t *site, const char *out,
 	result.kept = output_kept(output);
 out:
 	output_free(output);
+	for (size_t t = 0; t < PARALLEL_MAX; t++)
+		buf_free(&j.out[t]);
 	free(j.refs);
 	tmpl_set_free(templates);
 	return result;
