@@ -80,6 +80,23 @@ void arena_free(arena_t *arena)
 	free(arena);
 }
 
+void arena_adopt(arena_t *into, arena_t *from)
+{
+	struct block *last = from->head;
+	if (last) {
+		while (last->next)
+			last = last->next;
+		/* Behind into's head, which keeps its room for what comes. */
+		if (into->head) {
+			last->next = into->head->next;
+			into->head->next = from->head;
+		} else {
+			into->head = from->head;
+		}
+	}
+	free(from);
+}
+
 static struct block *new_block(size_t size)
 {
 	struct block *b = xmalloc(sizeof(struct block) + size);

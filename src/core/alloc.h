@@ -17,6 +17,9 @@ typedef struct arena arena_t;
 
 arena_t *arena_new(void);
 void arena_free(arena_t *arena); /* accepts NULL */
+/* Moves everything allocated from from into into, and frees from: what
+ * a thread made in an arena of its own then lives as long as into. */
+void arena_adopt(arena_t *into, arena_t *from);
 void *arena_alloc(arena_t *arena, size_t size); /* zeroed, aligned for any type */
 char *arena_strdup(arena_t *arena, const char *s);
 char *arena_strndup(arena_t *arena, const char *s, size_t len);

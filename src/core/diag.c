@@ -72,6 +72,16 @@ void diag_add(diags_t *d, severity_t sev, const char *path, pos_t pos,
 		d->warnings++;
 }
 
+void diags_append(diags_t *into, const diags_t *from)
+{
+	for (size_t i = 0; i < from->len; i++) {
+		const diag_t *g = &from->items[i];
+		pos_t pos = {g->line, g->col};
+		diag_add(into, g->severity, g->path, pos, g->suggestion, g->msg,
+		         g->args[0], g->args[1], g->args[2], g->args[3], NULL);
+	}
+}
+
 static int compare(const void *pa, const void *pb)
 {
 	const diag_t *a = pa, *b = pb;

@@ -50,6 +50,10 @@ void diag_add(diags_t *d, severity_t sev, const char *path, pos_t pos,
 #define diag_suggest(d, path, pos, suggestion, ...) \
 	diag_add(d, SEV_ERROR, path, pos, suggestion, __VA_ARGS__, NULL)
 
+/* Adds a copy of every problem of from to into (a thread's problems to
+ * the build's). */
+void diags_append(diags_t *into, const diags_t *from);
+
 /* Sorts by path, line and column so that output order never depends on the
  * order work was done in. */
 void diags_sort(diags_t *d);

@@ -53,7 +53,7 @@ const value_t *field_get(reader_t *r, const value_t *map, const char *key,
 		return v;
 	if (required) {
 		pos_t pos = v ? val_member(map, key)->pos : map->pos;
-		const char *fix = example ? term_with(r->site->arena, TERM_FOR_EXAMPLE,
+		const char *fix = example ? term_with(r->arena, TERM_FOR_EXAMPLE,
 		                                      key, example)
 		                          : term(TERM_REQUIRED);
 		diag_error(r->diags, r->path, pos, MSG_MISSING_KEY, key, fix);
@@ -255,12 +255,12 @@ enum_ref_t *field_enum_list(reader_t *r, const value_t *map, const char *key,
                             enum_kind_t kind, size_t *n)
 {
 	*n = 0;
-	const char *example = arena_printf(r->site->arena, "[%s]",
+	const char *example = arena_printf(r->arena, "[%s]",
 	                                   enum_id(kind, 0));
 	const value_t *list = field_list(r, map, key, false, example);
 	if (!list)
 		return NULL;
-	enum_ref_t *out = arena_alloc(r->site->arena,
+	enum_ref_t *out = arena_alloc(r->arena,
 	                              (list->as.list.len + 1) * sizeof *out);
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *v = list->as.list.items[i];
@@ -286,7 +286,7 @@ const char **field_lang_map(reader_t *r, const value_t *map, const char *key)
 		return NULL;
 	}
 	site_t *site = r->site;
-	const char **out = arena_alloc(site->arena, site->nlangs * sizeof *out);
+	const char **out = arena_alloc(r->arena, site->nlangs * sizeof *out);
 	bool ok = true;
 	for (size_t i = 0; i < v->as.map.len; i++) {
 		const member_t *m = &v->as.map.items[i];

@@ -8,7 +8,9 @@
 #include "../model/model.h"
 
 typedef struct {
-	site_t *site;   /* for its arena and languages */
+	site_t *site;   /* for its languages */
+	arena_t *arena; /* where what is read goes: the site's, or a thread's
+	                   (load_texts reads texts in parallel) */
 	diags_t *diags;
 	const char *path;
 	/* The file's bytes when they are in memory already (the fuzz targets,

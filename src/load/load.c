@@ -12,7 +12,7 @@ reader_t load_reader(site_t *site, diags_t *diags, const char *dir,
                      const char *name)
 {
 	char *path = fs_join(dir, name);
-	reader_t r = {.site = site, .diags = diags,
+	reader_t r = {.site = site, .arena = site->arena, .diags = diags,
 	              .path = arena_strdup(site->arena, path)};
 	free(path);
 	return r;
@@ -133,7 +133,6 @@ site_t *load_site(const char *content_dir, const char *theme_dir_given,
 	site->lang_missing = arena_alloc(site->arena, site->nlangs * sizeof(bool));
 	site->unit_names_unreadable = arena_alloc(site->arena,
 	                                          site->nlangs * sizeof(bool));
-	for (size_t l = 0; l < site->nlangs; l++)
-		load_language(site, diags, l);
+	load_languages(site, diags);
 	return site;
 }

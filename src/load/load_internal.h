@@ -18,7 +18,8 @@ void load_i18n(site_t *site, diags_t *diags);
  * (allocated by load_i18n, or by the caller); its address words (paths.*,
  * facets.*.path) must be slugs. */
 void load_i18n_file(reader_t *r, size_t lang);
-void load_language(site_t *site, diags_t *diags, size_t lang);
+/* Reads the words of every language (content/<lang>/). */
+void load_languages(site_t *site, diags_t *diags);
 
 typedef enum { TEXT_FRONT, TEXT_PROGRAMME, TEXT_THEME, TEXT_ACTION,
                TEXT_INDICATOR, TEXT_PAGE } text_kind_t;

@@ -78,7 +78,7 @@ static void read_themes(reader_t *r, programme_t *p, const value_t *root)
 	                                 "[{ id: a, code: A, kind: goal }]");
 	if (!list)
 		return;
-	p->themes = arena_alloc(r->site->arena,
+	p->themes = arena_alloc(r->arena,
 	                        (list->as.list.len + 1) * sizeof(theme_t));
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *e = list->as.list.items[i];
@@ -110,7 +110,7 @@ static void read_follow_ups(reader_t *r, programme_t *p, const value_t *root)
 	                                 "[{ year: 2024, date: 2024-10-31 }]");
 	if (!list)
 		return;
-	p->follow_ups = arena_alloc(r->site->arena,
+	p->follow_ups = arena_alloc(r->arena,
 	                            (list->as.list.len + 1) * sizeof(follow_up_t));
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *e = list->as.list.items[i];
@@ -143,7 +143,7 @@ static void read_years(reader_t *r, action_t *a, const value_t *e)
 	const value_t *list = field_list(r, e, "years", true, "[2025]");
 	if (!list)
 		return;
-	a->years = arena_alloc(r->site->arena,
+	a->years = arena_alloc(r->arena,
 	                       (list->as.list.len + 1) * sizeof(int));
 	for (size_t i = 0; i < list->as.list.len; i++)
 		if (field_value_year(r, list->as.list.items[i], &a->years[a->nyears]))
@@ -170,7 +170,7 @@ static void read_statuses(reader_t *r, action_t *a, const value_t *e)
 		           "{ 2024: planned, 2025: started }");
 		return;
 	}
-	a->statuses = arena_alloc(r->site->arena,
+	a->statuses = arena_alloc(r->arena,
 	                          (m->as.map.len + 1) * sizeof(status_entry_t));
 	for (size_t i = 0; i < m->as.map.len; i++) {
 		const member_t *mem = &m->as.map.items[i];
@@ -319,8 +319,8 @@ static bool split_by_comma(reader_t *r, const value_t *m, size_t i)
 	    b->val->kind != VAL_NULL || !all_digits(b->key) ||
 	    b->pos.line != a->val->pos.line)
 		return false;
-	char *written = arena_printf(r->site->arena, "%s,%s", a->val->text, b->key);
-	char *fixed = arena_printf(r->site->arena, "%s.%s", a->val->text, b->key);
+	char *written = arena_printf(r->arena, "%s,%s", a->val->text, b->key);
+	char *fixed = arena_printf(r->arena, "%s.%s", a->val->text, b->key);
 	diag_error(r->diags, r->path, a->val->pos, MSG_DECIMAL_COMMA, written,
 	           fixed);
 	return true;
@@ -349,7 +349,7 @@ static void read_indicator_values(reader_t *r, indicator_t *ind,
 		           "{ 2023: 2.08, 2024: 2.22 }");
 		return;
 	}
-	ind->values = arena_alloc(r->site->arena,
+	ind->values = arena_alloc(r->arena,
 	                          (m->as.map.len + 1) * sizeof(indicator_value_t));
 	for (size_t i = 0; i < m->as.map.len; i++) {
 		const member_t *mem = &m->as.map.items[i];
@@ -446,7 +446,7 @@ void load_actions(reader_t *r, programme_t *p)
 	const value_t *list = entry_list(r, "actions.yaml", &p->actions_incomplete);
 	if (!list)
 		return;
-	p->actions = arena_alloc(r->site->arena,
+	p->actions = arena_alloc(r->arena,
 	                         (list->as.list.len + 1) * sizeof(action_t));
 	for (size_t i = 0; i < list->as.list.len; i++)
 		read_action(r, p, list->as.list.items[i]);
@@ -458,7 +458,7 @@ void load_indicators(reader_t *r, programme_t *p)
 	                                 &p->indicators_incomplete);
 	if (!list)
 		return;
-	p->indicators = arena_alloc(r->site->arena, (list->as.list.len + 1) *
+	p->indicators = arena_alloc(r->arena, (list->as.list.len + 1) *
 	                                               sizeof(indicator_t));
 	for (size_t i = 0; i < list->as.list.len; i++)
 		read_indicator(r, p, list->as.list.items[i]);

@@ -133,7 +133,7 @@ char *source_read(reader_t *r, size_t *len)
 		free(data);
 		return NULL;
 	}
-	char *text = arena_strndup(r->site->arena, data, n);
+	char *text = arena_strndup(r->arena, data, n);
 	free(data);
 	*len = n;
 	return text;
@@ -145,7 +145,7 @@ const value_t *source_yaml(reader_t *r)
 	char *text = source_read(r, &len);
 	if (!text)
 		return NULL;
-	return yaml_parse(r->site->arena, text, len, r->path, 1, r->diags);
+	return yaml_parse(r->arena, text, len, r->path, 1, r->diags);
 }
 
 /* Returns the length of the line at s if it is a front matter fence
@@ -195,12 +195,12 @@ bool source_markdown(reader_t *r, markdown_file_t *out)
 		diag_error(r->diags, r->path, start, MSG_UNCLOSED_FRONT_MATTER);
 		return false;
 	}
-	const value_t *front = yaml_parse(r->site->arena, yaml, (size_t)(p - yaml),
+	const value_t *front = yaml_parse(r->arena, yaml, (size_t)(p - yaml),
 	                                  r->path, 2, r->diags);
 	if (!front)
 		return false;
 	if (front->kind == VAL_NULL) {
-		value_t *empty = val_map(r->site->arena);
+		value_t *empty = val_map(r->arena);
 		empty->pos = front->pos;
 		front = empty;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/fs.h"
+#include "../core/parallel.h"
 
 /* translation_of is written by `porta translations --mark`. */
 static const char *const front_keys[] = {"title", "summary", "translation_of",
@@ -45,7 +46,7 @@ static void read_updates(reader_t *r, text_t *t)
 	                                 "[{ date: 2025-03-14, text: ... }]");
 	if (!list)
 		return;
-	t->updates = arena_alloc(r->site->arena,
+	t->updates = arena_alloc(r->arena,
 	                         (list->as.list.len + 1) * sizeof(update_t));
 	for (size_t i = 0; i < list->as.list.len; i++) {
 		const value_t *e = list->as.list.items[i];
@@ -71,7 +72,7 @@ static void read_updates(reader_t *r, text_t *t)
 text_t *load_text(reader_t *r, text_kind_t kind, const char *lang,
                   const char *id)
 {
-	text_t *t = arena_alloc(r->site->arena, sizeof *t);
+	text_t *t = arena_alloc(r->arena, sizeof *t);
 	t->path = r->path;
 	t->lang = lang;
 	markdown_file_t md;
@@ -140,38 +141,12 @@ static const char *md_id(reader_t *r, const char *name)
 {
 	size_t n = strlen(name);
 	if (n > 3 && strcmp(name + n - 3, ".md") == 0) {
-		char *id = arena_strndup(r->site->arena, name, n - 3);
+		char *id = arena_strndup(r->arena, name, n - 3);
 		if (field_valid_id(id))
 			return id;
 	}
 	diag_error(r->diags, r->path, POS_NONE, MSG_BAD_FILE_NAME, name, ".md");
 	return NULL;
-}
-
-typedef struct {
-	site_t *site;
-	diags_t *diags;
-	size_t lang;
-} tree_t;
-
-/* Calls each(tree, reader, id, ctx) for every <id>.md in dir. */
-static void each_md(tree_t *tr, const char *dir,
-                    void (*each)(tree_t *, reader_t *, const char *, void *),
-                    void *ctx)
-{
-	char **names;
-	size_t n;
-	if (fs_list(dir, &names, &n) < 0)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		if (is_hidden(names[i]))
-			continue;
-		reader_t r = load_reader(tr->site, tr->diags, dir, names[i]);
-		const char *id = md_id(&r, names[i]);
-		if (id)
-			each(tr, &r, id, ctx);
-	}
-	fs_list_free(names, n);
 }
 
 /* The parts of a programme's language tree: which texts each directory
@@ -189,10 +164,55 @@ static const part_t parts[] = {
 	{"indicators", TEXT_INDICATOR, TERM_THING_INDICATOR, "indicators.yaml"},
 };
 
+/* A text the walk found: read afterwards by one of a few threads, then
+ * put where it belongs in the order found, so that the model is the same
+ * whichever thread read what. */
 typedef struct {
-	programme_t *programme;
-	const part_t *part;
-} in_part_t;
+	reader_t r;
+	text_kind_t kind;
+	size_t lang;
+	const char *id;
+	programme_t *programme; /* the programme's own text and its parts' */
+	const part_t *part;     /* for themes, actions and indicators */
+	text_t *text;           /* what was read */
+} found_t;
+
+typedef struct {
+	site_t *site;
+	diags_t *diags;
+	size_t lang;
+	found_t *found;
+	size_t nfound, cap;
+} tree_t;
+
+static void find(tree_t *tr, reader_t *r, text_kind_t kind, const char *id,
+                 programme_t *p, const part_t *part)
+{
+	if (tr->nfound == tr->cap) {
+		tr->cap = tr->cap ? tr->cap * 2 : 256;
+		tr->found = xrealloc(tr->found, tr->cap * sizeof *tr->found);
+	}
+	tr->found[tr->nfound++] = (found_t){*r, kind, tr->lang, id, p, part, NULL};
+}
+
+/* Finds every <id>.md in dir as a text of kind. */
+static void each_md(tree_t *tr, const char *dir, text_kind_t kind,
+                    programme_t *p, const part_t *part)
+{
+	char **names;
+	size_t n;
+	if (fs_list(dir, &names, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (is_hidden(names[i]))
+			continue;
+		reader_t r = load_reader(tr->site, tr->diags, dir, names[i]);
+		const char *id = md_id(&r, names[i]);
+		if (id)
+			find(tr, &r, kind, id, p, part);
+	}
+	fs_list_free(names, n);
+}
 
 /* The text slots of an entry, or NULL; *incomplete says whether the data
  * file lost entries (then a missing id is not reported). */
@@ -221,36 +241,53 @@ static text_t **slots_of(programme_t *p, text_kind_t kind, const char *id,
 	}
 }
 
-static void part_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+static void part_text(site_t *site, found_t *f)
 {
-	const in_part_t *in = ctx;
-	programme_t *p = in->programme;
-	text_t *t = load_text(r, in->part->kind, tr->site->langs[tr->lang], id);
+	text_t *t = f->text;
+	programme_t *p = f->programme;
 	bool incomplete;
-	text_t **slots = slots_of(p, in->part->kind, id, &incomplete);
+	text_t **slots = slots_of(p, f->kind, f->id, &incomplete);
 	if (slots)
-		slots[tr->lang] = t;
+		slots[f->lang] = t;
 	else if (!t->unreadable && !incomplete)
-		add_orphan(r, term(in->part->what), id, t->front->pos,
-		           arena_printf(tr->site->arena, "%s/%s", p->dir,
-		                        in->part->data_file));
+		add_orphan(&f->r, term(f->part->what), f->id, t->front->pos,
+		           arena_printf(site->arena, "%s/%s", p->dir,
+		                        f->part->data_file));
 }
 
-static void page_text(tree_t *tr, reader_t *r, const char *id, void *ctx)
+static void page_text(site_t *site, found_t *f)
 {
-	(void)ctx;
-	site_t *site = tr->site;
-	text_t *t = load_text(r, TEXT_PAGE, site->langs[tr->lang], id);
-	page_t *page = model_page(site, id);
+	page_t *page = model_page(site, f->id);
 	if (!page) {
 		/* Pages have no data entry: the first language to have one makes
 		 * it; check reports languages that lack it. */
 		page = arena_alloc(site->arena, sizeof *page);
-		page->id = id;
+		page->id = f->id;
 		page->texts = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
-		map_put(&site->page_index, id, page);
+		map_put(&site->page_index, f->id, page);
 	}
-	page->texts[tr->lang] = t;
+	page->texts[f->lang] = f->text;
+}
+
+/* Puts a text read where it belongs. */
+static void attach(site_t *site, found_t *f)
+{
+	switch (f->kind) {
+	case TEXT_FRONT:
+		site->front[f->lang] = f->text;
+		break;
+	case TEXT_PROGRAMME:
+		f->programme->texts[f->lang] = f->text;
+		break;
+	case TEXT_PAGE:
+		page_text(site, f);
+		break;
+	case TEXT_THEME:
+	case TEXT_ACTION:
+	case TEXT_INDICATOR:
+		part_text(site, f);
+		break;
+	}
 }
 
 static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
@@ -269,15 +306,12 @@ static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
 		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
 			if (strcmp(names[i], parts[k].dir) == 0 && fs_is_dir(r.path))
 				part = &parts[k];
-		if (strcmp(names[i], "_index.md") == 0) {
-			p->texts[tr->lang] = load_text(&r, TEXT_PROGRAMME,
-			                               site->langs[tr->lang], p->id);
-		} else if (part) {
-			in_part_t in = {p, part};
-			each_md(tr, r.path, part_text, &in);
-		} else {
+		if (strcmp(names[i], "_index.md") == 0)
+			find(tr, &r, TEXT_PROGRAMME, p->id, p, NULL);
+		else if (part)
+			each_md(tr, r.path, part->kind, p, part);
+		else
 			unexpected(&r, names[i], term(TERM_BELONGS_PROGRAMME));
-		}
 	}
 	fs_list_free(names, n);
 }
@@ -307,32 +341,35 @@ static void unit_names(tree_t *tr, reader_t *r)
 	}
 }
 
-void load_language(site_t *site, diags_t *diags, size_t lang)
+/* Walks content/<lang>/, reading units.yaml at once and finding the
+ * texts for load_languages to read. */
+static void walk_language(tree_t *tr)
 {
-	tree_t tr = {site, diags, lang};
-	reader_t root = load_reader(site, diags, site->content_dir,
+	site_t *site = tr->site;
+	size_t lang = tr->lang;
+	reader_t root = load_reader(site, tr->diags, site->content_dir,
 	                            site->langs[lang]);
 	char **names;
 	size_t n;
 	if (fs_list(root.path, &names, &n) < 0) {
 		site->lang_missing[lang] = true;
-		diag_error(diags, root.path, POS_NONE, MSG_MISSING_FILE, root.path);
+		diag_error(tr->diags, root.path, POS_NONE, MSG_MISSING_FILE,
+		           root.path);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (is_hidden(names[i]))
 			continue;
-		reader_t r = load_reader(site, diags, root.path, names[i]);
+		reader_t r = load_reader(site, tr->diags, root.path, names[i]);
 		programme_t *p = model_programme(site, names[i]);
 		if (strcmp(names[i], "_index.md") == 0)
-			site->front[lang] = load_text(&r, TEXT_FRONT, site->langs[lang],
-			                              "");
+			find(tr, &r, TEXT_FRONT, "", NULL, NULL);
 		else if (strcmp(names[i], "units.yaml") == 0)
-			unit_names(&tr, &r);
+			unit_names(tr, &r);
 		else if (strcmp(names[i], "pages") == 0 && fs_is_dir(r.path))
-			each_md(&tr, r.path, page_text, NULL);
+			each_md(tr, r.path, TEXT_PAGE, NULL, NULL);
 		else if (p && fs_is_dir(r.path))
-			programme_tree(&tr, &r, p);
+			programme_tree(tr, &r, p);
 		else if (fs_is_dir(r.path) && field_valid_id(names[i]))
 			add_orphan(&r, term(TERM_THING_PROGRAMME),
 			           arena_strdup(site->arena, names[i]), POS_NONE,
@@ -342,4 +379,47 @@ void load_language(site_t *site, diags_t *diags, size_t lang)
 			unexpected(&r, names[i], term(TERM_BELONGS_LANGUAGE));
 	}
 	fs_list_free(names, n);
+}
+
+/* What each thread reads into: an arena and a list of problems. */
+typedef struct {
+	found_t *found;
+	arena_t *arenas[PARALLEL_MAX];
+	diags_t diags[PARALLEL_MAX];
+} reading_t;
+
+static int read_found(size_t i, size_t thread, void *ctx)
+{
+	reading_t *rd = ctx;
+	found_t *f = &rd->found[i];
+	f->r.arena = rd->arenas[thread];
+	f->r.diags = &rd->diags[thread];
+	f->text = load_text(&f->r, f->kind, f->r.site->langs[f->lang], f->id);
+	return 0;
+}
+
+void load_languages(site_t *site, diags_t *diags)
+{
+	tree_t tr = {site, diags, 0, NULL, 0, 0};
+	for (tr.lang = 0; tr.lang < site->nlangs; tr.lang++)
+		walk_language(&tr);
+	/* Reading the files is most of the work, and a file system answers
+	 * a few threads at once about as fast as one. */
+	reading_t rd = {.found = tr.found};
+	size_t threads = parallel_threads();
+	for (size_t t = 0; t < threads; t++) {
+		rd.arenas[t] = arena_new();
+		diags_init(&rd.diags[t]);
+	}
+	parallel_run(tr.nfound, threads, read_found, &rd);
+	for (size_t t = 0; t < threads; t++) {
+		arena_adopt(site->arena, rd.arenas[t]);
+		diags_append(diags, &rd.diags[t]);
+		diags_free(&rd.diags[t]);
+	}
+	for (size_t i = 0; i < tr.nfound; i++) {
+		tr.found[i].r.diags = diags;
+		attach(site, &tr.found[i]);
+	}
+	free(tr.found);
 }

@@ -76,8 +76,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		site->i18n_paths = arena_alloc(site->arena, 2 * sizeof(char *));
 		site->i18n[!fuzzed] = finnish;
 		site->i18n_paths[!fuzzed] = FINNISH;
-		reader_t r = {.site = site, .diags = &d, .path = FUZZED,
-		              .bytes = (const char *)data, .nbytes = size};
+		reader_t r = {.site = site, .arena = site->arena, .diags = &d,
+		              .path = FUZZED, .bytes = (const char *)data,
+		              .nbytes = size};
 		site->i18n_paths[fuzzed] = r.path;
 		load_i18n_file(&r, fuzzed);
 		checker_t c = {site, &d, false};

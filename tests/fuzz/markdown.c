@@ -48,8 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* What the input makes lives in a site of its own, freed below; the
 	 * mini site is only read. */
 	site_t *own = model_new();
-	reader_t r = {.site = own, .diags = &d, .path = path,
-	              .bytes = (const char *)data, .nbytes = size};
+	reader_t r = {.site = own, .arena = own->arena, .diags = &d,
+	              .path = path, .bytes = (const char *)data, .nbytes = size};
 	text_t *t = load_text(&r, TEXT_ACTION, "fi", "fuzz");
 	for (int html = 0; !t->unreadable && html <= 1; html++) {
 		links_ctx_t ctx = {mini, 0, mini->current, path, own->arena};

@@ -39,8 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		programme_t *p = arena_alloc(site->arena, sizeof *p);
 		p->id = "p";
 		p->dir = "fuzz/data/p";
-		reader_t r = {.site = site, .diags = &d, .path = files[i].path,
-		              .bytes = (const char *)data, .nbytes = size};
+		reader_t r = {.site = site, .arena = site->arena, .diags = &d,
+		              .path = files[i].path, .bytes = (const char *)data,
+		              .nbytes = size};
 		files[i].load(&r, p);
 		model_free(site);
 	}

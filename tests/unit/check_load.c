@@ -9,8 +9,9 @@
 
 static reader_t from(site_t *site, diags_t *d, const char *bytes)
 {
-	reader_t r = {.site = site, .diags = d, .path = "no/such/file",
-	              .bytes = bytes, .nbytes = strlen(bytes)};
+	reader_t r = {.site = site, .arena = site->arena, .diags = d,
+	              .path = "no/such/file", .bytes = bytes,
+	              .nbytes = strlen(bytes)};
 	return r;
 }
 
