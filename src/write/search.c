@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,7 @@ typedef struct {
 	arena_t *arena;
 	struct sb_stemmer *stemmer; /* NULL: words are indexed as they are */
 	map_t index;                /* stem -> term number + 1 */
+	map_t words;                /* word -> term number + 1, or NO_TERM */
 	term_t *terms;
 	size_t nterms, cap;
 	size_t doc;                 /* the document being indexed */
@@ -39,20 +41,12 @@ typedef struct {
 	size_t ndocs;
 } indexer_t;
 
-static void add_word(const char *word, size_t len, void *ctx)
+/* In x->words: a word whose stem is too short to index. */
+#define NO_TERM ((void *)SIZE_MAX)
+
+/* The term of a word never seen before: its stem's, made when new. */
+static void *term_of(indexer_t *x, const char *word, size_t len)
 {
-	indexer_t *x = ctx;
-	/* "e-tjänsterna" and "etjänsterna" are one word: the hyphens go, in
-	 * the index as in the query (search.js), whichever way it is
-	 * written. */
-	if (memchr(word, '-', len)) {
-		buf_reset(&x->word);
-		for (size_t i = 0; i < len; i++)
-			if (word[i] != '-')
-				buf_putc(&x->word, word[i]);
-		word = x->word.data;
-		len = x->word.len;
-	}
 	const char *stem = word;
 	size_t stem_len = len;
 	if (x->stemmer) {
@@ -64,17 +58,39 @@ static void add_word(const char *word, size_t len, void *ctx)
 		}
 	}
 	if (stem_len < 2)
-		return;
+		return NO_TERM;
 	char *key = arena_strndup(x->arena, stem, stem_len);
-	size_t at = (size_t)map_get(&x->index, key);
+	void *at = map_get(&x->index, key);
 	if (!at) {
 		arena_grow(x->arena, (void **)&x->terms, x->nterms, &x->cap,
 		           sizeof(term_t));
 		x->terms[x->nterms] = (term_t){key, NULL, 0, 0};
-		map_put(&x->index, key, (void *)(x->nterms + 1));
-		at = ++x->nterms;
+		at = (void *)++x->nterms;
+		map_put(&x->index, key, at);
 	}
-	term_t *t = &x->terms[at - 1];
+	return at;
+}
+
+static void add_word(const char *word, size_t len, void *ctx)
+{
+	indexer_t *x = ctx;
+	/* "e-tjänsterna" and "etjänsterna" are one word: the hyphens go, in
+	 * the index as in the query (search.js), whichever way it is
+	 * written. */
+	buf_reset(&x->word);
+	for (size_t i = 0; i < len; i++)
+		if (word[i] != '-')
+			buf_putc(&x->word, word[i]);
+	/* A text says the same words again and again: each is stemmed once. */
+	void *at = map_get(&x->words, buf_cstr(&x->word));
+	if (!at) {
+		at = term_of(x, x->word.data, x->word.len);
+		map_put(&x->words, arena_strndup(x->arena, x->word.data, x->word.len),
+		        at);
+	}
+	if (at == NO_TERM)
+		return;
+	term_t *t = &x->terms[(size_t)at - 1];
 	/* Documents are indexed one after another: the word's posting for
 	 * this document, if any, is the last one. */
 	if (t->len && t->postings[t->len - 1].doc == x->doc) {
@@ -149,6 +165,18 @@ static void add_page(indexer_t *x, const text_t *t, const char *url,
 	add_text(x, t->html, IN_BODY, true);
 }
 
+/* Most of the index is numbers: written without printf's machinery. */
+static void put_number(buf_t *out, size_t n)
+{
+	char digits[24];
+	size_t i = sizeof digits;
+	do {
+		digits[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	buf_put(out, digits + i, sizeof digits - i);
+}
+
 static int by_stem(const void *a, const void *b)
 {
 	return strcmp(((const term_t *)a)->stem, ((const term_t *)b)->stem);
@@ -171,9 +199,13 @@ static void index_json(indexer_t *x, const char *lang, buf_t *out)
 		buf_puts(out, i ? ",\n" : "\n");
 		json_string(out, t->stem);
 		buf_puts(out, ":[");
-		for (size_t k = 0; k < t->len; k++)
-			buf_printf(out, "%s%zu,%d", k ? "," : "", t->postings[k].doc,
-			           t->postings[k].fields);
+		for (size_t k = 0; k < t->len; k++) {
+			if (k)
+				buf_putc(out, ',');
+			put_number(out, t->postings[k].doc);
+			buf_putc(out, ',');
+			put_number(out, (size_t)t->postings[k].fields);
+		}
 		buf_putc(out, ']');
 	}
 	buf_puts(out, "}}\n");
@@ -213,6 +245,7 @@ int search_write(const site_t *site, emit_fn emit, void *ctx)
 		buf_free(&x.docs);
 		buf_free(&x.word);
 		map_free(&x.index);
+		map_free(&x.words);
 		if (x.stemmer)
 			sb_stemmer_delete(x.stemmer);
 		arena_free(x.arena);
