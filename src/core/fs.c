@@ -51,13 +51,12 @@ int fs_read(const char *path, char **data, size_t *len)
 		return -1;
 	struct stat st;
 	int rc = -1;
-	if (fstat(fd, &st) < 0)
-		goto out;
-	if (!S_ISREG(st.st_mode))
-		errno = EISDIR;
-	else
-		rc = fs_read_fd(fd, (size_t)st.st_size, data, len);
-out:;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISREG(st.st_mode))
+			rc = fs_read_fd(fd, (size_t)st.st_size, data, len);
+		else
+			errno = EISDIR;
+	}
 	int saved = errno;
 	close(fd);
 	errno = saved;
