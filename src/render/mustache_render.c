@@ -22,9 +22,10 @@ enum { MAX_DEPTH = 1000 };
 
 /* Recursion that branches ({{>a}}{{>a}} inside a) or sections nested over
  * one list grow exponentially without going deep, so a render also stops
- * after this many nodes. The largest page of a programme of 10,000 actions
- * (make bench) visits 380,000. Ten million took a second with the
- * sanitizers, more than the fuzz targets allow an input (docs/fuzzing.md). */
+ * after this many steps: nodes, contexts looked at and indentations
+ * written. The largest page of a programme of 10,000 actions (make bench)
+ * takes 480,000. Ten million took a second with the sanitizers, more than
+ * the fuzz targets allow an input (docs/fuzzing.md). */
 enum { MAX_STEPS = 2 * 1000 * 1000 };
 
 /* Nor may it write more than this: a long text repeated by such a
@@ -175,12 +176,15 @@ static const char *scalar_text(const value_t *v, char num[32], size_t *len)
 	return s;
 }
 
-static void put_indent(buf_t *out, const indent_t *ind)
+/* Each frame written counts as a step, as each context looked at does:
+ * a line inside a hundred nested standalone partials costs a hundred. */
+static void put_indent(render_t *r, const indent_t *ind)
 {
 	if (!ind)
 		return;
-	put_indent(out, ind->up);
-	buf_put(out, ind->s, ind->len);
+	put_indent(r, ind->up);
+	buf_put(r->out, ind->s, ind->len);
+	r->steps++;
 }
 
 static void interpolate(render_t *r, const node_t *n, const ctx_t *ctx)
@@ -279,7 +283,7 @@ static void block(render_t *r, const node_t *n, const ctx_t *ctx,
 		if (body->kind != N_INDENT &&
 		    !(body->kind == N_TEXT && (body->text[0] == '\n' ||
 		                               body->text[0] == '\r')))
-			put_indent(r->out, lines);
+			put_indent(r, lines);
 	} else if (arg) {
 		/* Inline, an argument keeps the indentation of where it was
 		 * written, unless it already lost it. */
@@ -309,7 +313,7 @@ static void render(render_t *r, const node_t *n, const ctx_t *ctx,
 			buf_put(r->out, n->text, n->len);
 			break;
 		case N_INDENT:
-			put_indent(r->out, ind);
+			put_indent(r, ind);
 			break;
 		case N_VAR:
 			interpolate(r, n, ctx);
