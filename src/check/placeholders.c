@@ -49,6 +49,12 @@ static void texts(checker_t *c, text_t *const *set)
 		text(c, set[l]);
 }
 
+void check_text(const site_t *site, const text_t *t, diags_t *diags)
+{
+	checker_t c = {(site_t *)site, diags, site->draft};
+	text(&c, t);
+}
+
 void check_placeholders(checker_t *c)
 {
 	site_t *site = c->site;

@@ -39,6 +39,29 @@ void buf_putc(buf_t *b, char c)
 	b->data[b->len] = '\0';
 }
 
+void buf_put_uint(buf_t *b, unsigned long long n)
+{
+	char digits[24];
+	size_t i = sizeof digits;
+	do {
+		digits[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	buf_put(b, digits + i, sizeof digits - i);
+}
+
+void buf_put_hex(buf_t *b, unsigned long long n, int width)
+{
+	char digits[24];
+	size_t i = sizeof digits;
+	do {
+		digits[--i] = "0123456789abcdef"[n & 15];
+		n >>= 4;
+		width--;
+	} while (n || width > 0);
+	buf_put(b, digits + i, sizeof digits - i);
+}
+
 void buf_printf(buf_t *b, const char *fmt, ...)
 {
 	va_list ap;

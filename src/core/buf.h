@@ -18,6 +18,10 @@ void buf_puts(buf_t *b, const char *s);
 void buf_putc(buf_t *b, char c);
 void buf_printf(buf_t *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* n in decimal, or in hexadecimal padded with zeros to width digits:
+ * for files that are mostly numbers, without printf's machinery. */
+void buf_put_uint(buf_t *b, unsigned long long n);
+void buf_put_hex(buf_t *b, unsigned long long n, int width);
 void buf_reset(buf_t *b);  /* empties, keeps the storage for reuse */
 void buf_free(buf_t *b);
 /* Returns the data (never NULL); the caller frees it with free(). */

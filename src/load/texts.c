@@ -423,3 +423,49 @@ void load_languages(site_t *site, diags_t *diags)
 	}
 	free(tr.found);
 }
+
+/* Where the text read from path is in the model, if it is an action's or
+ * an indicator's. */
+static bool find_slot(site_t *site, const char *path, text_slot_t *slot,
+                      text_kind_t *kind)
+{
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		programme_t *p = &site->programmes[i];
+		for (size_t l = 0; l < site->nlangs; l++) {
+			for (size_t k = 0; k < p->nactions; k++) {
+				const text_t *t = p->actions[k].texts[l];
+				if (t && !t->borrowed && strcmp(t->path, path) == 0) {
+					*slot = (text_slot_t){p->actions[k].texts, l, p};
+					*kind = TEXT_ACTION;
+					return true;
+				}
+			}
+			for (size_t k = 0; k < p->nindicators; k++) {
+				const text_t *t = p->indicators[k].texts[l];
+				if (t && !t->borrowed && strcmp(t->path, path) == 0) {
+					*slot = (text_slot_t){p->indicators[k].texts, l, p};
+					*kind = TEXT_INDICATOR;
+					return true;
+				}
+			}
+		}
+	}
+	return false;
+}
+
+text_t *load_text_again(site_t *site, const char *path, text_slot_t *slot,
+                        diags_t *diags)
+{
+	text_kind_t kind;
+	if (!find_slot(site, path, slot, &kind))
+		return NULL;
+	const text_t *old = slot->texts[slot->lang];
+	reader_t r = {.site = site, .arena = site->arena, .diags = diags,
+	              .path = old->path};
+	/* The id is the file's name, as before: a renamed file is not
+	 * found again. */
+	const char *name = strrchr(old->path, '/');
+	name = name ? name + 1 : old->path;
+	const char *id = arena_strndup(site->arena, name, strlen(name) - 3);
+	return load_text(&r, kind, site->langs[slot->lang], id);
+}

@@ -34,6 +34,28 @@ int model_lang_index(const site_t *site, const char *lang)
 	return -1;
 }
 
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool model_same_words(const text_t *a, const text_t *b)
+{
+	if (!same(a->title, b->title) || !same(a->slug, b->slug) ||
+	    !same(a->summary, b->summary) || !same(a->problem, b->problem) ||
+	    !same(a->impact, b->impact) || !same(a->target, b->target) ||
+	    !same(a->lang, b->lang) || a->borrowed != b->borrowed ||
+	    a->nupdates != b->nupdates || a->weight != b->weight ||
+	    a->show_contact != b->show_contact ||
+	    a->show_assessed != b->show_assessed)
+		return false;
+	for (size_t i = 0; i < a->nupdates; i++)
+		if (!same(a->updates[i].date, b->updates[i].date) ||
+		    !same(a->updates[i].text, b->updates[i].text))
+			return false;
+	return true;
+}
+
 programme_t *model_programme(const site_t *site, const char *id)
 {
 	return map_get(&site->programme_index, id);

@@ -31,7 +31,8 @@ typedef struct {
 	pos_t pos;
 } update_t;
 
-/* One language file: front matter and Markdown body. */
+/* One language file: front matter and Markdown body. A field added here
+ * is compared by model_same_words too. */
 typedef struct {
 	const char *path;      /* e.g. "content/fi/x/actions/a1.md" */
 	const char *lang;      /* the language the words are in */
@@ -228,6 +229,8 @@ action_t *model_action(const programme_t *p, const char *id);
 indicator_t *model_indicator(const programme_t *p, const char *id);
 theme_t *model_theme(const programme_t *p, const char *id);
 page_t *model_page(const site_t *site, const char *id);
+/* Whether two versions of a text say the same but for their bodies. */
+bool model_same_words(const text_t *a, const text_t *b);
 /* The status at the newest follow-up, or -1 when none is recorded. */
 int model_current_status(const action_t *a);
 /* The status recorded at the follow-up of year, or -1. */

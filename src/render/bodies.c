@@ -6,8 +6,8 @@
 #include "links.h"
 #include "markdown.h"
 
-static void render(site_t *site, diags_t *diags, text_t *t, size_t lang,
-                   const programme_t *p)
+void bodies_render_text(site_t *site, text_t *t, size_t lang,
+                        const programme_t *p, diags_t *diags)
 {
 	links_ctx_t ctx = {site, lang, p, t->path, site->arena};
 	markdown_opts_t opts = {site->allow_html, links_resolve, &ctx, t->path,
@@ -28,12 +28,12 @@ static void render_set(site_t *site, diags_t *diags, text_t **texts,
 		if (!t || t->unreadable)
 			continue;
 		if (!t->borrowed) {
-			render(site, diags, t, l, p);
+			bodies_render_text(site, t, l, p, diags);
 			continue;
 		}
 		diags_t quiet;
 		diags_init(&quiet);
-		render(site, &quiet, t, l, p);
+		bodies_render_text(site, t, l, p, &quiet);
 		diags_free(&quiet);
 	}
 }

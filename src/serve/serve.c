@@ -28,19 +28,34 @@ static double ms_since(const struct timespec *t0)
 	       (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* After an edit to one text, only the pages that show it were made, and
+ * published at once; the files made of the whole site follow. */
+static void finish(pipeline_t *p, FILE *log)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pipeline_result_t r = pipeline_finish(p);
+	if (r.io_error)
+		fprintf(log, "porta: %s\n", r.io_error);
+	else
+		fprintf(log, "porta: search index, open data and feeds made again "
+		             "in %.0f ms; %zu file%s changed\n", ms_since(&t0),
+		        r.written, r.written == 1 ? "" : "s");
+	fflush(log);
+	free(r.io_error);
+}
+
 /* Builds into opts->out, says how it went, and publishes it: a failed
  * build leaves the previous one in place (the pipeline swaps directories
- * only after a full success). */
-static void build(const serve_opts_t *o, live_t *live, FILE *log,
-                  const char *verb, bool *has_site)
+ * only after a full success). changed is the one file changed, if known. */
+static void build(const serve_opts_t *o, pipeline_t *p, const char *changed,
+                  live_t *live, FILE *log, const char *verb, bool *has_site)
 {
 	diags_t d;
 	diags_init(&d);
-	pipeline_opts_t p = {o->content, o->theme, o->out, o->draft,
-	                     events_snippet};
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	pipeline_result_t r = pipeline_run(&p, &d);
+	pipeline_result_t r = pipeline_build(p, changed, &d);
 	double ms = ms_since(&t0);
 	diags_sort(&d);
 	buf_t report = BUF_INIT;
@@ -52,7 +67,12 @@ static void build(const serve_opts_t *o, live_t *live, FILE *log,
 	fputs(buf_cstr(&report), log);
 	const char *after = *has_site ? "the last good version is still served"
 	                              : "there is nothing to serve yet";
-	if (ok)
+	if (ok && r.partial)
+		fprintf(log, "porta: %s changed: rebuilt the %zu page%s showing it "
+		             "in %.0f ms; %zu file%s changed\n", changed, r.pages,
+		        r.pages == 1 ? "" : "s", ms, r.written,
+		        r.written == 1 ? "" : "s");
+	else if (ok)
 		fprintf(log, "porta: %s %zu pages in %.0f ms; %zu file%s changed\n",
 		        verb, r.pages, ms, r.written, r.written == 1 ? "" : "s");
 	else if (d.errors)
@@ -67,6 +87,8 @@ static void build(const serve_opts_t *o, live_t *live, FILE *log,
 	buf_free(&report);
 	free(r.io_error);
 	diags_free(&d);
+	if (ok && r.partial)
+		finish(p, log);
 }
 
 /* The directory a path is in: "." for "content", "/" for "/content".
@@ -142,6 +164,9 @@ int serve_run(const serve_opts_t *o, FILE *out, FILE *log)
 	const char *roots[2] = {o->content, themes}, *failed;
 	size_t nroots = themes ? 2 : 1;
 	bool has_site = false;
+	pipeline_opts_t popts = {o->content, o->theme, o->out, o->draft,
+	                         events_snippet};
+	pipeline_t *pipeline = pipeline_new(&popts);
 	sigset_t stop, old;
 	struct signalfd_siginfo si;
 	struct sigaction ignore = {.sa_handler = SIG_IGN};
@@ -179,7 +204,7 @@ int serve_run(const serve_opts_t *o, FILE *out, FILE *log)
 		        strerror(errno));
 		goto out;
 	}
-	build(o, live, log, "built", &has_site);
+	build(o, pipeline, NULL, live, log, "built", &has_site);
 	server = server_start(o->port, PORT_TRIES, o->out, live);
 	if (!server) {
 		if (o->port)
@@ -193,7 +218,8 @@ int serve_run(const serve_opts_t *o, FILE *out, FILE *log)
 	        server_port(server));
 	fflush(out);
 	while ((waited = watch_wait(watch, sigfd)) > 0)
-		build(o, live, log, "rebuilt", &has_site);
+		build(o, pipeline, watch_changed_file(watch), live, log, "rebuilt",
+		      &has_site);
 	if (waited < 0) {
 		fprintf(log, "porta: cannot watch for changes: %s\n",
 		        strerror(errno));
@@ -209,6 +235,7 @@ out:
 	server_free(server);
 	watch_free(watch);
 	live_free(live);
+	pipeline_free(pipeline);
 	free(themes);
 	if (sigfd >= 0)
 		close(sigfd);

@@ -123,4 +123,9 @@ void watch_free(watch_t *watch); /* accepts NULL */
  * failure. Editors' swap and backup files do not count as changes. */
 int watch_wait(watch_t *watch, int stop_fd);
 
+/* The one file the last change was to (its path as the watched directory
+ * names it, owned by the watch until the next wait), or NULL when it
+ * touched several, or a directory. */
+const char *watch_changed_file(const watch_t *watch);
+
 #endif

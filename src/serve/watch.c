@@ -2,7 +2,8 @@
  * directory gets a watch of its own, including those created later.
  * Editors' swap and backup files are not changes, and a burst of events
  * (a save is several, a checkout many) counts as one change once it has
- * been quiet for QUIET_MS. */
+ * been quiet for QUIET_MS. Each burst remembers the files it touched, so
+ * that the builder can tell an edit to one file from a larger change. */
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -20,6 +21,8 @@
 /* Quiet long enough to end a burst, short enough not to be noticed; a
  * burst that never stops is cut at LONGEST_MS. */
 enum { QUIET_MS = 50, LONGEST_MS = 1000 };
+/* More files than this in one burst is a larger change (a checkout). */
+enum { MAX_FILES = 32 };
 
 #define EVENTS (IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | \
                 IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
@@ -29,12 +32,24 @@ typedef struct {
 	char *path;
 } dir_t;
 
+/* A file touched in the burst: came (created or moved in) and gone
+ * (deleted or moved away) as its events last said. A file that came and
+ * went in one burst is an editor's or a tool's temporary file. */
+typedef struct {
+	char *path;
+	bool came, gone;
+} touched_t;
+
 struct watch {
 	int fd;
 	char **roots;
 	size_t nroots;
 	dir_t *dirs; /* one per directory, so few: searched linearly */
 	size_t len, cap;
+	touched_t files[MAX_FILES]; /* the burst's, searched linearly too */
+	size_t nfiles;
+	bool many; /* the burst touched directories or too many files, or
+	              events were lost */
 };
 
 /* Vim's ".x.swp" and its "4913" probe, Emacs's ".#x" and "#x#", and
@@ -128,10 +143,66 @@ watch_t *watch_new(const char *const *dirs, size_t n, const char **failed)
 	return NULL;
 }
 
+static void forget_files(watch_t *w)
+{
+	for (size_t i = 0; i < w->nfiles; i++)
+		free(w->files[i].path);
+	w->nfiles = 0;
+	w->many = false;
+}
+
+/* Notes an event on the file name in dir. */
+static void touch(watch_t *w, const dir_t *dir, const char *name,
+                  uint32_t mask)
+{
+	if (!dir || (mask & IN_ISDIR)) {
+		w->many = true;
+		return;
+	}
+	char *path = fs_join(dir->path, name);
+	touched_t *f = NULL;
+	for (size_t i = 0; i < w->nfiles && !f; i++)
+		if (strcmp(w->files[i].path, path) == 0)
+			f = &w->files[i];
+	if (!f && w->nfiles == MAX_FILES) {
+		w->many = true;
+		free(path);
+		return;
+	}
+	if (!f) {
+		f = &w->files[w->nfiles++];
+		*f = (touched_t){path, false, false};
+	} else {
+		free(path);
+	}
+	if (mask & (IN_CREATE | IN_MOVED_TO))
+		f->came = true;
+	if (mask & (IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE))
+		f->gone = false;
+	if (mask & (IN_DELETE | IN_MOVED_FROM))
+		f->gone = true;
+}
+
+const char *watch_changed_file(const watch_t *w)
+{
+	const char *only = NULL;
+	if (w->many)
+		return NULL;
+	for (size_t i = 0; i < w->nfiles; i++) {
+		if (w->files[i].came && w->files[i].gone)
+			continue;
+		if (only)
+			return NULL;
+		only = w->files[i].path;
+	}
+	return only;
+}
+
 void watch_free(watch_t *w)
 {
 	if (!w)
 		return;
+	forget_files(w);
 	if (w->fd >= 0)
 		close(w->fd);
 	for (size_t i = 0; i < w->len; i++)
@@ -161,11 +232,16 @@ static int read_events(watch_t *w)
 			for (size_t i = 0; i < w->nroots; i++)
 				add_tree(w, w->roots[i]);
 			changed = 1;
+			w->many = true;
 		} else if (e->mask & IN_IGNORED) {
 			forget(w, e->wd);
 		} else if (e->len == 0 || !ignored(e->name)) {
 			changed = 1;
 			dir_t *parent = find(w, e->wd);
+			if (e->len == 0)
+				w->many = true; /* a watched directory itself */
+			else
+				touch(w, parent, e->name, e->mask);
 			/* A directory removed again before it could be watched
 			 * is not a failure. */
 			if (parent && (e->mask & IN_ISDIR) &&
@@ -190,6 +266,7 @@ int watch_wait(watch_t *w, int stop_fd)
 {
 	long long first = 0, last = 0;
 	bool changed = false;
+	forget_files(w);
 	for (;;) {
 		int timeout = -1;
 		if (changed) {

@@ -261,7 +261,7 @@ static void facet_urls(const site_t *site, const programme_t *p, size_t f,
 {
 	arena_t *a = site->arena;
 	page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
-	view_ctx_t v = {a, site, l, &ref};
+	view_ctx_t v = {a, site, l, &ref, NULL};
 	const char **slugs = arena_alloc(a, (fc->n + 1) * sizeof *slugs);
 	for (size_t i = 0; i < fc->n; i++)
 		slugs[i] = slugify(a, view_facet_label(&v, p, f, fc->values[i].key));

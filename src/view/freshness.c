@@ -11,6 +11,7 @@ static const char *newest_update(const view_ctx_t *v, const action_t *x)
 	const char *newest = NULL;
 	for (size_t l = 0; l < v->site->nlangs; l++) {
 		const text_t *t = x->texts ? x->texts[l] : NULL;
+		view_read(v, t);
 		for (size_t i = 0; t && !t->borrowed && i < t->nupdates; i++)
 			if (!newest || strcmp(t->updates[i].date, newest) > 0)
 				newest = t->updates[i].date;
@@ -33,8 +34,9 @@ const char *view_last_updated(const view_ctx_t *v, const action_t *x)
 
 /* The newest date the content gives: of an update, a follow-up or a
  * decision. NULL when it gives none. */
-const char *view_content_date(const site_t *site)
+const char *view_content_date(const view_ctx_t *v)
 {
+	const site_t *site = v->site;
 	const char *newest = NULL;
 #define NEWER(d) if ((d) && (!newest || strcmp((d), newest) > 0)) newest = (d)
 	for (size_t i = 0; i < site->nprogrammes; i++) {
@@ -46,6 +48,7 @@ const char *view_content_date(const site_t *site)
 			for (size_t l = 0; l < site->nlangs; l++) {
 				const text_t *t = p->actions[k].texts ? p->actions[k].texts[l]
 				                                      : NULL;
+				view_read(v, t);
 				for (size_t u = 0; t && !t->borrowed && u < t->nupdates; u++)
 					NEWER(t->updates[u].date);
 			}

@@ -198,7 +198,7 @@ item_cache_t *view_items_prepare(const site_t *site)
 		                                     sizeof(value_t *));
 		for (size_t l = 0; l < site->nlangs; l++) {
 			page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
-			view_ctx_t v = {a, site, l, &ref};
+			view_ctx_t v = {a, site, l, &ref, NULL};
 			for (size_t k = 0; k < p->nactions; k++)
 				c[i].actions[k * site->nlangs + l] =
 					build_action_item(&v, &p->actions[k]);
@@ -215,6 +215,7 @@ value_t *view_action_item(const view_ctx_t *v, const action_t *x)
 	const site_t *site = v->site;
 	if (!site->view_cache || !site->view_cache->items)
 		return build_action_item(v, x);
+	view_read(v, x->texts[v->lang]);
 	size_t i = (size_t)(x->programme - site->programmes);
 	size_t k = (size_t)(x - x->programme->actions);
 	return val_copy_map(v->arena,
@@ -227,9 +228,30 @@ value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
 	const site_t *site = v->site;
 	if (!site->view_cache || !site->view_cache->items)
 		return build_indicator_item(v, ind);
+	view_read(v, ind->texts[v->lang]);
 	size_t i = (size_t)(ind->programme - site->programmes);
 	size_t k = (size_t)(ind - ind->programme->indicators);
 	return val_copy_map(
 		v->arena,
 		site->view_cache->items[i].indicators[k * site->nlangs + v->lang]);
+}
+
+void view_replace_text(site_t *site, text_t **texts, size_t lang,
+                       text_t *text)
+{
+	texts[lang] = text;
+	item_cache_t *c = site->view_cache ? site->view_cache->items : NULL;
+	for (size_t i = 0; c && i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		page_ref_t ref = {PAGE_ACTIONS, lang, p, NULL, 0};
+		view_ctx_t v = {site->arena, site, lang, &ref, NULL};
+		for (size_t k = 0; k < p->nactions; k++)
+			if (p->actions[k].texts == texts)
+				c[i].actions[k * site->nlangs + lang] =
+					build_action_item(&v, &p->actions[k]);
+		for (size_t k = 0; k < p->nindicators; k++)
+			if (p->indicators[k].texts == texts)
+				c[i].indicators[k * site->nlangs + lang] =
+					build_indicator_item(&v, &p->indicators[k]);
+	}
 }

@@ -156,7 +156,7 @@ static value_t *latest_updates(const view_ctx_t *v, const programme_t *p)
 void view_home(const view_ctx_t *v, value_t *root)
 {
 	value_t *page = val_get(root, "page");
-	view_add_text(v, page, v->site->front[v->lang]);
+	view_add_text(v, page, view_front(v, v->lang));
 	const programme_t *p = v->site->current;
 	if (!p)
 		return;

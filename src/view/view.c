@@ -2,6 +2,7 @@
  * other languages, breadcrumbs, navigation and footer. */
 #include "view_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/buf.h"
@@ -105,7 +106,7 @@ static const char *url_in(arena_t *arena, const site_t *site,
 		return arena_printf(arena, "%s%d/", p->follow_up_urls[lang],
 		                    ref->year);
 	case PAGE_FILTER: {
-		view_ctx_t in = {arena, site, lang, ref};
+		view_ctx_t in = {arena, site, lang, ref, NULL};
 		return view_facet_url(&in, p, (size_t)ref->year, ref->item);
 	}
 	case PAGE_DATA:
@@ -128,9 +129,73 @@ const char *view_url(arena_t *arena, const site_t *site,
 	return url_in(arena, site, ref, ref->lang);
 }
 
+static void add_read(const text_t ***texts, size_t *len, size_t *cap,
+                     const text_t *text)
+{
+	if (*len && (*texts)[*len - 1] == text)
+		return;
+	if (*len == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*texts = xrealloc(*texts, *cap * sizeof **texts);
+	}
+	(*texts)[(*len)++] = text;
+}
+
+void view_read(const view_ctx_t *v, const text_t *text)
+{
+	if (v->reads && text)
+		add_read(&v->reads->texts, &v->reads->len, &v->reads->cap, text);
+}
+
+static bool among(const text_t *const *texts, size_t len, const text_t *text)
+{
+	for (size_t i = 0; i < len; i++)
+		if (texts[i] == text)
+			return true;
+	return false;
+}
+
+bool view_reads_has(const view_reads_t *reads, const text_t *text,
+                    bool body)
+{
+	return among(reads->bodies, reads->nbodies, text) ||
+	       (!body && among(reads->texts, reads->len, text));
+}
+
+static void rename_in(const text_t **texts, size_t len, const text_t *old,
+                      const text_t *now)
+{
+	for (size_t i = 0; i < len; i++)
+		if (texts[i] == old)
+			texts[i] = now;
+}
+
+void view_reads_rename(view_reads_t *reads, const text_t *old,
+                       const text_t *now)
+{
+	rename_in(reads->texts, reads->len, old, now);
+	rename_in(reads->bodies, reads->nbodies, old, now);
+}
+
+void view_reads_free(view_reads_t *reads)
+{
+	free(reads->texts);
+	free(reads->bodies);
+	*reads = (view_reads_t){0};
+}
+
 const text_t *view_text(const view_ctx_t *v, text_t *const *texts)
 {
-	return texts ? texts[v->lang] : NULL;
+	const text_t *t = texts ? texts[v->lang] : NULL;
+	view_read(v, t);
+	return t;
+}
+
+const text_t *view_front(const view_ctx_t *v, size_t l)
+{
+	const text_t *t = v->site->front ? v->site->front[l] : NULL;
+	view_read(v, t);
+	return t;
 }
 
 const char *view_title(const view_ctx_t *v, text_t *const *texts)
@@ -210,6 +275,9 @@ void view_add_text(const view_ctx_t *v, value_t *page, const text_t *t)
 {
 	if (!t)
 		return;
+	if (v->reads)
+		add_read(&v->reads->bodies, &v->reads->nbodies,
+		         &v->reads->bodies_cap, t);
 	arena_t *a = v->arena;
 	view_set_text(v, page, "body", t->html && *t->html ? t->html : NULL);
 	view_set_text(v, page, "summary", t->summary);
@@ -232,9 +300,10 @@ static const char *page_title(const view_ctx_t *v)
 	case PAGE_ROOT:
 	case PAGE_NOT_FOUND:
 		return v->site->title[0];
-	case PAGE_HOME:
-		return v->site->front[v->lang] && v->site->front[v->lang]->title
-		       ? v->site->front[v->lang]->title : v->site->title[v->lang];
+	case PAGE_HOME: {
+		const text_t *front = view_front(v, v->lang);
+		return front && front->title ? front->title : v->site->title[v->lang];
+	}
 	case PAGE_PROGRAMME:
 		return view_title(v, r->programme->texts);
 	case PAGE_THEME:
@@ -431,7 +500,7 @@ static void view_multilingual(const view_ctx_t *v, value_t *root)
 		        val_str_ref(a, format_word(site, l, "language_name")));
 		val_set_bool(a, m, "first", l == 0);
 		val_set_bool(a, m, "last", l + 1 == site->nlangs);
-		const text_t *front = site->front[l];
+		const text_t *front = view_front(v, l);
 		view_set_text(v, m, "summary", front ? front->summary : NULL);
 		val_push(a, list, m);
 	}
@@ -447,7 +516,7 @@ static void view_free_page(const view_ctx_t *v, value_t *root)
 	val_set_bool(v->arena, page, "show_contact", t && t->show_contact);
 	/* Every build is checked by the test suite, so the site was last
 	 * assessed when its content last changed. */
-	const char *date = t && t->show_assessed ? view_content_date(v->site)
+	const char *date = t && t->show_assessed ? view_content_date(v)
 	                                         : NULL;
 	if (date) {
 		value_t *m = val_map(v->arena);
@@ -461,9 +530,10 @@ static void view_free_page(const view_ctx_t *v, value_t *root)
 	}
 }
 
-value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
+value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref,
+                    view_reads_t *reads)
 {
-	view_ctx_t v = {arena, site, ref->lang, ref};
+	view_ctx_t v = {arena, site, ref->lang, ref, reads};
 	value_t *root = val_map(arena);
 	if (ref->kind == PAGE_CHART) {
 		view_chart_file(&v, root);
@@ -543,7 +613,7 @@ value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref)
 	/* Every page describes itself for search results and shared links:
 	 * its summary, or the front page's. */
 	const value_t *summary = val_get(page, "summary");
-	const text_t *front = site->front[v.lang];
+	const text_t *front = view_front(&v, v.lang);
 	val_set(arena, page, "description",
 	        summary && summary->kind == VAL_STRING
 	        ? (value_t *)summary

@@ -57,7 +57,33 @@ bool view_has_chart(const indicator_t *ind);
  * allocated from arena when it must be made; NULL for the 404 page. */
 const char *view_url(arena_t *arena, const site_t *site,
                      const page_ref_t *ref);
-/* The value tree for one page, allocated from arena. */
-value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref);
+/* The texts a page read while its view was built: after an edit to one
+ * text, the preview server builds again only the pages that read it. */
+typedef struct {
+	const text_t **texts;  /* in the order read, repeats mostly dropped */
+	size_t len, cap;
+	const text_t **bodies; /* the texts whose bodies it shows */
+	size_t nbodies, bodies_cap;
+} view_reads_t;
+
+/* The value tree for one page, allocated from arena; the texts it reads
+ * are added to reads unless that is NULL. */
+value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref,
+                    view_reads_t *reads);
+
+/* Whether the page read text; with body, whether it read its body. */
+bool view_reads_has(const view_reads_t *reads, const text_t *text,
+                    bool body);
+/* Makes a page that read old read now instead: the page was not built
+ * again after old was replaced, and shows now as it did old. */
+void view_reads_rename(view_reads_t *reads, const text_t *old,
+                       const text_t *now);
+void view_reads_free(view_reads_t *reads);
+
+/* Puts text in the place of texts[lang], the words of an action or an
+ * indicator in one language, and makes again what view_prepare made of
+ * them. */
+void view_replace_text(site_t *site, text_t **texts, size_t lang,
+                       text_t *text);
 
 #endif

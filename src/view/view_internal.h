@@ -10,7 +10,14 @@ typedef struct {
 	const site_t *site;
 	size_t lang;
 	const page_ref_t *ref;
+	view_reads_t *reads; /* what the page reads, or NULL */
 } view_ctx_t;
+
+/* Notes that the page read text (NULL is allowed). Every read of a text
+ * goes through here, or through view_text, which calls it. */
+void view_read(const view_ctx_t *v, const text_t *text);
+/* The front page's text in language l. */
+const text_t *view_front(const view_ctx_t *v, size_t l);
 
 /* The text of a set in the page's language (NULL only for broken input,
  * which never reaches the view stage). */
@@ -113,7 +120,7 @@ void view_search(const view_ctx_t *v, value_t *root);
 /* Freshness (view/freshness.c): the date of the action's newest news, or
  * NULL; whether it has had none since the follow-up before the newest. */
 const char *view_last_updated(const view_ctx_t *v, const action_t *x);
-const char *view_content_date(const site_t *site);
+const char *view_content_date(const view_ctx_t *v);
 bool view_is_stale(const view_ctx_t *v, const action_t *x);
 value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p);
 

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* renameat2 in fs.h's implementation; O_CLOEXEC */
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -30,6 +31,7 @@ struct output {
 	char *out, *stage, *manifest;
 	int lock_fd;          /* <out>.lock, held until output_free */
 	bool incremental;     /* the output exists and has a manifest */
+	bool some;            /* this build makes only some of its files */
 	map_t old;            /* path -> entry_t* of the previous build */
 	entry_t *old_entries;
 	size_t nold;
@@ -140,19 +142,40 @@ static bool read_manifest(output_t *o)
 	for (char *line = strtok_r(text, "\n", &save); line && ok;
 	     line = strtok_r(NULL, "\n", &save)) {
 		entry_t *e = &o->old_entries[o->nold];
-		unsigned long long hash;
-		int used = 0;
-		ok = sscanf(line, "%llx %lld %lld %n", &hash, &e->size, &e->mtime_ns,
-		            &used) == 3 && used > 0 && line[used];
+		char *end;
+		errno = 0;
+		e->hash = strtoull(line, &end, 16);
+		ok = *end == ' ';
+		if (ok) {
+			e->size = strtoll(end + 1, &end, 10);
+			ok = *end == ' ' && e->size >= 0;
+		}
+		if (ok) {
+			e->mtime_ns = strtoll(end + 1, &end, 10);
+			ok = *end == ' ' && end[1] && errno == 0 && e->mtime_ns >= 0;
+		}
 		if (!ok)
 			break;
-		e->hash = hash;
-		e->path = xstrdup(line + used);
+		e->path = xstrdup(end + 1);
 		map_put(&o->old, e->path, e);
 		o->nold++;
 	}
 	free(text);
 	return ok;
+}
+
+output_t *output_open_some(const char *out, char **error)
+{
+	output_t *o = output_open(out, error);
+	if (o && !o->incremental) {
+		*error = xmalloc(strlen(out) + 64);
+		sprintf(*error, "cannot update %s: it has no manifest", out);
+		output_free(o);
+		return NULL;
+	}
+	if (o)
+		o->some = true;
+	return o;
 }
 
 output_t *output_open(const char *out, char **error)
@@ -297,22 +320,50 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const entry_t *)a)->path, ((const entry_t *)b)->path);
 }
 
+static int by_path_of(const void *a, const void *b)
+{
+	return by_path(*(const entry_t *const *)a, *(const entry_t *const *)b);
+}
+
 /* Removes whatever below dir (rel inside the output) this build did not
  * make: pages of removed content, and files somebody put there by hand,
  * so that the output holds exactly what the content gives. Directories
  * left empty go too. Returns the number of entries left in dir. */
 static size_t sweep(const map_t *made, const char *dir, const char *rel)
 {
-	char **names;
-	size_t n;
-	if (fs_list(dir, &names, &n) < 0)
+	/* The entries' types come with their names: an output of 50,000
+	 * entries is walked without a stat for each. */
+	DIR *d = opendir(dir);
+	if (!d)
 		return 1;
+	typedef struct {
+		char *name;
+		bool is_dir;
+	} dirent_t;
+	dirent_t *entries = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		bool is_dir = e->d_type == DT_DIR;
+		if (e->d_type == DT_UNKNOWN) {
+			struct stat st;
+			is_dir = fstatat(dirfd(d), e->d_name, &st,
+			                 AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			entries = xrealloc(entries, cap * sizeof *entries);
+		}
+		entries[n++] = (dirent_t){xstrdup(e->d_name), is_dir};
+	}
+	closedir(d);
 	size_t left = n;
 	for (size_t i = 0; i < n; i++) {
-		char *path = fs_join(dir, names[i]);
-		char *sub = *rel ? fs_join(rel, names[i]) : xstrdup(names[i]);
-		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *path = fs_join(dir, entries[i].name);
+		char *sub = *rel ? fs_join(rel, entries[i].name)
+		                 : xstrdup(entries[i].name);
+		if (entries[i].is_dir) {
 			if (sweep(made, path, sub) == 0 && rmdir(path) == 0)
 				left--;
 		} else if (!map_get(made, sub) && unlink(path) == 0) {
@@ -320,8 +371,9 @@ static size_t sweep(const map_t *made, const char *dir, const char *rel)
 		}
 		free(sub);
 		free(path);
+		free(entries[i].name);
 	}
-	fs_list_free(names, n);
+	free(entries);
 	return left;
 }
 
@@ -374,7 +426,8 @@ static int apply(output_t *o)
 		map_put(&made, o->files[i].path, &o->files[i]);
 	/* First out with the old, so that nothing stands where a new file or
 	 * directory goes. */
-	sweep(&made, o->out, "");
+	if (!o->some)
+		sweep(&made, o->out, "");
 	int rc = 0;
 	char *moved = NULL;
 	for (size_t i = 0; i < o->nfiles && rc == 0; i++) {
@@ -397,12 +450,34 @@ static int apply(output_t *o)
  * caller frees it), or NULL. */
 static char *stage_manifest(output_t *o)
 {
-	buf_t b = BUF_INIT;
-	for (size_t i = 0; i < o->nfiles; i++) {
-		entry_t *e = &o->files[i];
-		buf_printf(&b, "%016llx %lld %lld %s\n", (unsigned long long)e->hash,
-		           e->size, e->mtime_ns, e->path);
+	/* A build of some files keeps the others' lines. */
+	size_t n = o->nfiles;
+	const entry_t **lines = xmalloc((o->nfiles + o->nold + 1) * sizeof *lines);
+	for (size_t i = 0; i < o->nfiles; i++)
+		lines[i] = &o->files[i];
+	if (o->some) {
+		map_t made = MAP_INIT;
+		for (size_t i = 0; i < o->nfiles; i++)
+			map_put(&made, o->files[i].path, &o->files[i]);
+		for (size_t i = 0; i < o->nold; i++)
+			if (!map_get(&made, o->old_entries[i].path))
+				lines[n++] = &o->old_entries[i];
+		map_free(&made);
+		qsort(lines, n, sizeof *lines, by_path_of);
 	}
+	buf_t b = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		const entry_t *e = lines[i];
+		buf_put_hex(&b, e->hash, 16);
+		buf_putc(&b, ' ');
+		buf_put_uint(&b, (unsigned long long)e->size);
+		buf_putc(&b, ' ');
+		buf_put_uint(&b, (unsigned long long)e->mtime_ns);
+		buf_putc(&b, ' ');
+		buf_puts(&b, e->path);
+		buf_putc(&b, '\n');
+	}
+	free(lines);
 	char *tmp = fs_write_beside(o->manifest, b.data ? b.data : "", b.len);
 	if (!tmp)
 		fail(o, "write", o->manifest);

@@ -23,6 +23,12 @@ typedef struct output output_t;
  * error, with *error set (the caller frees it). */
 output_t *output_open(const char *out, char **error);
 
+/* The same for a build that makes only some files of the site in out,
+ * which an earlier build made whole (the preview server's rebuild after
+ * an edit): the files not given keep their bytes, and nothing is
+ * removed. Fails when out has no manifest. */
+output_t *output_open_some(const char *out, char **error);
+
 /* Adds a file of the new site at rel (below the output). Safe to call
  * from several threads at once. Returns 0, or -1 with *error set the first
  * time something fails. */

@@ -165,18 +165,6 @@ static void add_page(indexer_t *x, const text_t *t, const char *url,
 	add_text(x, t->html, IN_BODY, true);
 }
 
-/* Most of the index is numbers: written without printf's machinery. */
-static void put_number(buf_t *out, size_t n)
-{
-	char digits[24];
-	size_t i = sizeof digits;
-	do {
-		digits[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	buf_put(out, digits + i, sizeof digits - i);
-}
-
 static int by_stem(const void *a, const void *b)
 {
 	return strcmp(((const term_t *)a)->stem, ((const term_t *)b)->stem);
@@ -202,9 +190,9 @@ static void index_json(indexer_t *x, const char *lang, buf_t *out)
 		for (size_t k = 0; k < t->len; k++) {
 			if (k)
 				buf_putc(out, ',');
-			put_number(out, t->postings[k].doc);
+			buf_put_uint(out, t->postings[k].doc);
 			buf_putc(out, ',');
-			put_number(out, (size_t)t->postings[k].fields);
+			buf_put_uint(out, (size_t)t->postings[k].fields);
 		}
 		buf_putc(out, ']');
 	}

@@ -1,6 +1,7 @@
 #include "write.h"
 
 #include <errno.h>
+
 #include <libxml/parser.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -79,25 +80,39 @@ static void inject(buf_t *html, const char *snippet)
 	html->len += n;
 }
 
+/* What a build keeps for the next: the site's pages and, per page, the
+ * texts it read. */
+struct write_memo {
+	tmpl_set_t *templates;
+	char *out;
+	const char *inject;
+	page_ref_t *refs;
+	view_reads_t *reads; /* per page, or NULL when not kept */
+	size_t nrefs, cap;
+};
+
 /* What the threads share: the pages to make and where they go, and a
  * buffer each. Everything else they read is the model, which nobody
  * changes while they run. */
 typedef struct {
 	const site_t *site;
-	const tmpl_set_t *templates;
-	const char *inject;
+	write_memo_t *memo;
 	output_t *output;
-	page_ref_t *refs;
-	size_t nrefs;
+	const size_t *todo;  /* the pages to make, as indices; NULL: all */
+	size_t ntodo;
+	size_t nwriters;     /* the writers of other files to run first */
 	atomic_size_t pages;
 	buf_t out[PARALLEL_MAX];
 } job_t;
 
 static int collect(const page_ref_t *ref, void *ctx)
 {
-	job_t *j = ctx;
-	j->refs = xrealloc(j->refs, (j->nrefs + 1) * sizeof *j->refs);
-	j->refs[j->nrefs++] = *ref;
+	write_memo_t *m = ctx;
+	if (m->nrefs == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->refs = xrealloc(m->refs, m->cap * sizeof *m->refs);
+	}
+	m->refs[m->nrefs++] = *ref;
 	return 0;
 }
 
@@ -112,16 +127,19 @@ static const writer_fn writers[] = {opendata_write, search_write, feeds_write,
                                     sitemap_write};
 enum { NWRITERS = sizeof writers / sizeof *writers };
 
-static int write_page(job_t *j, const page_ref_t *ref, arena_t *arena,
-                      buf_t *out)
+static int write_page(job_t *j, size_t page, arena_t *arena, buf_t *out)
 {
-	value_t *view = view_build(arena, j->site, ref);
+	const page_ref_t *ref = &j->memo->refs[page];
+	view_reads_t *reads = j->memo->reads ? &j->memo->reads[page] : NULL;
+	if (reads)
+		reads->len = reads->nbodies = 0;
+	value_t *view = view_build(arena, j->site, ref, reads);
 	buf_reset(out);
 	const char *template = view_template(ref->kind);
 	if (template) {
-		tmpl_render(j->templates, template, view, out);
-		if (j->inject)
-			inject(out, j->inject);
+		tmpl_render(j->memo->templates, template, view, out);
+		if (j->memo->inject)
+			inject(out, j->memo->inject);
 		atomic_fetch_add(&j->pages, 1);
 	} else {
 		const value_t *content = val_get(view, "content");
@@ -137,10 +155,11 @@ static int write_page(job_t *j, const page_ref_t *ref, arena_t *arena,
 static int task(size_t i, size_t thread, void *ctx)
 {
 	job_t *j = ctx;
-	if (i < NWRITERS)
+	if (i < j->nwriters)
 		return writers[i](j->site, emit_file, j->output);
+	i -= j->nwriters;
 	arena_t *arena = arena_new();
-	int rc = write_page(j, &j->refs[i - NWRITERS], arena, &j->out[thread]);
+	int rc = write_page(j, j->todo ? j->todo[i] : i, arena, &j->out[thread]);
 	arena_free(arena);
 	return rc;
 }
@@ -171,41 +190,99 @@ static int copy_static(output_t *o, const char *dir, const char *rel)
 	return rc;
 }
 
-write_result_t write_site(site_t *site, const char *out,
-                          const char *inject_html, diags_t *diags)
+/* Makes the job's files in its output (which must be open) and, for a
+ * whole site, the theme's static files; then puts them in place. */
+static write_result_t run(job_t *j, bool whole)
 {
 	write_result_t result = {0, 0, 0, NULL};
-	tmpl_set_t *templates = tmpl_set_new();
+	/* libxml2 sets itself up once, before threads use its writers. */
+	xmlInitParser();
+	size_t npages = j->todo ? j->ntodo : j->memo->nrefs;
+	int rc = parallel_run(j->nwriters + npages, parallel_threads(), task, j);
+	char *staticdir = fs_join(j->site->theme_dir, "static");
+	if (rc == 0 && (!whole || copy_static(j->output, staticdir, "static") == 0))
+		output_commit(j->output);
+	free(staticdir);
+	for (size_t t = 0; t < PARALLEL_MAX; t++)
+		buf_free(&j->out[t]);
+	if (output_error(j->output)) {
+		result.io_error = xstrdup(output_error(j->output));
+		return result;
+	}
+	result.pages = atomic_load(&j->pages);
+	result.written = output_written(j->output);
+	result.kept = output_kept(j->output);
+	return result;
+}
+
+write_result_t write_site(site_t *site, const char *out,
+                          const char *inject_html, diags_t *diags,
+                          write_memo_t **keep)
+{
+	write_result_t result = {0, 0, 0, NULL};
+	write_memo_t *m = xcalloc(1, sizeof *m);
+	m->templates = tmpl_set_new();
+	m->out = xstrdup(out);
+	m->inject = inject_html;
 	output_t *output = NULL;
-	job_t j = {.site = site, .templates = templates, .inject = inject_html};
-	if (!load_templates(site, templates, diags))
+	if (!load_templates(site, m->templates, diags))
 		goto out;
 	if (!site->view_cache)
 		view_prepare(site);
 	output = output_open(out, &result.io_error);
 	if (!output)
 		goto out;
-	j.output = output;
-	view_pages(site, collect, &j);
-	/* libxml2 sets itself up once, before threads use its writers. */
-	xmlInitParser();
-	int rc = parallel_run(NWRITERS + j.nrefs, parallel_threads(), task, &j);
-	char *staticdir = fs_join(site->theme_dir, "static");
-	if (rc == 0 && copy_static(output, staticdir, "static") == 0)
-		output_commit(output);
-	free(staticdir);
-	if (output_error(output)) {
-		result.io_error = xstrdup(output_error(output));
-		goto out;
+	view_pages(site, collect, m);
+	if (keep)
+		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
+	job_t j = {.site = site, .memo = m, .output = output,
+	           .nwriters = NWRITERS};
+	result = run(&j, true);
+	if (keep && !result.io_error) {
+		*keep = m;
+		m = NULL;
 	}
-	result.pages = atomic_load(&j.pages);
-	result.written = output_written(output);
-	result.kept = output_kept(output);
 out:
 	output_free(output);
-	for (size_t t = 0; t < PARALLEL_MAX; t++)
-		buf_free(&j.out[t]);
-	free(j.refs);
-	tmpl_set_free(templates);
+	write_memo_free(m);
 	return result;
+}
+
+write_result_t write_again(write_memo_t *memo, site_t *site,
+                           const text_t *old, const text_t *now, bool body)
+{
+	write_result_t result = {0, 0, 0, NULL};
+	job_t j = {.site = site, .memo = memo};
+	size_t *todo = xmalloc((memo->nrefs + 1) * sizeof *todo);
+	if (old) {
+		for (size_t i = 0; i < memo->nrefs; i++) {
+			if (view_reads_has(&memo->reads[i], old, body))
+				todo[j.ntodo++] = i;
+			else
+				view_reads_rename(&memo->reads[i], old, now);
+		}
+		j.todo = todo;
+	} else {
+		j.nwriters = NWRITERS;
+		j.todo = todo; /* none */
+	}
+	j.output = output_open_some(memo->out, &result.io_error);
+	if (j.output)
+		result = run(&j, false);
+	output_free(j.output);
+	free(todo);
+	return result;
+}
+
+void write_memo_free(write_memo_t *memo)
+{
+	if (!memo)
+		return;
+	for (size_t i = 0; memo->reads && i < memo->nrefs; i++)
+		view_reads_free(&memo->reads[i]);
+	free(memo->reads);
+	free(memo->refs);
+	free(memo->out);
+	tmpl_set_free(memo->templates);
+	free(memo);
 }

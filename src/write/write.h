@@ -16,11 +16,27 @@ typedef struct {
 	char *io_error; /* what failed, or NULL; the caller frees it */
 } write_result_t;
 
+/* What a build keeps for the next one, in the preview server: the
+ * templates, every page, and the texts each page read. */
+typedef struct write_memo write_memo_t;
+
 /* Writes the site of a checked model to out. inject, when not NULL, is
  * HTML put before the </body> of every page (only the preview server
- * uses it). Template errors are content errors and go to diags; file
- * system failures to io_error. */
+ * uses it; it must outlive the memo). Template errors are content errors
+ * and go to diags; file system failures to io_error. When keep is not
+ * NULL and the site was written, *keep gets a memo for write_again. */
 write_result_t write_site(site_t *site, const char *out, const char *inject,
-                          diags_t *diags);
+                          diags_t *diags, write_memo_t **keep);
+
+/* Writes again, into the output write_site made, a part of the site after
+ * one text of the model, old, was replaced by now (see
+ * view_replace_text): the pages that read old (with body, only its body
+ * changed: the pages that show that). With old NULL, the files made of
+ * the whole site instead (open data, search index, feeds, sitemap). The
+ * theme and every other page must be as before. */
+write_result_t write_again(write_memo_t *memo, site_t *site,
+                           const text_t *old, const text_t *now, bool body);
+
+void write_memo_free(write_memo_t *memo); /* accepts NULL */
 
 #endif

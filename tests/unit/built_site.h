@@ -35,7 +35,7 @@ static inline void built_open(built_t *b, const char *content)
 		abort();
 	b->out = fs_join(b->dir, "site");
 	if (b->diags.errors == 0) {
-		write_result_t w = write_site(b->site, b->out, NULL, &b->diags);
+		write_result_t w = write_site(b->site, b->out, NULL, &b->diags, NULL);
 		free(w.io_error);
 	}
 }

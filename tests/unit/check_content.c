@@ -99,7 +99,7 @@ int main(void)
 	char dir[] = "/tmp/porta-content-XXXXXX";
 	CHECK(mkdtemp(dir) != NULL);
 	char *out = fs_join(dir, "site");
-	write_result_t w = write_site(site, out, NULL, &d);
+	write_result_t w = write_site(site, out, NULL, &d, NULL);
 	CHECK(w.io_error == NULL && d.errors == 0);
 	free(w.io_error);
 	size_t pages = 0;

@@ -77,7 +77,7 @@ int main(void)
 	arena_t *a = arena_new();
 	page_ref_t ref = {PAGE_ACTION, 1, p, model_action(p, "a1"), 0};
 	CHECK_STR(view_template(ref.kind), "action");
-	value_t *v = view_build(a, site, &ref);
+	value_t *v = view_build(a, site, &ref, NULL);
 	CHECK_STR(at(v, "lang"), "sv");
 	CHECK_STR(at(v, "page.title"), "Vi skapar ett kundregister");
 	CHECK_STR(at(v, "page.canonical"),
@@ -108,7 +108,7 @@ int main(void)
 
 	a = arena_new();
 	page_ref_t home = {PAGE_HOME, 0, p, NULL, 0};
-	v = view_build(a, site, &home);
+	v = view_build(a, site, &home, NULL);
 	CHECK_STR(at(v, "programme.progress.total"), "2");
 	CHECK_STR(at(v, "programme.progress.statuses.0.name"), "Tehty");
 	CHECK_STR(at(v, "programme.progress.statuses.0.percent"), "50\xc2\xa0%");
@@ -119,7 +119,7 @@ int main(void)
 
 	a = arena_new();
 	page_ref_t root = {PAGE_ROOT, 0, NULL, NULL, 0};
-	v = view_build(a, site, &root);
+	v = view_build(a, site, &root, NULL);
 	CHECK_STR(at(v, "all_languages.1.language_name"), "Svenska");
 	CHECK_STR(at(v, "all_languages.1.url"), "/mini/sv/");
 	arena_free(a);

@@ -67,7 +67,7 @@ int main(void)
 	diags_init(&d);
 	site_t *site = load(empty_theme, &d);
 	CHECK(d.errors == 0);
-	write_result_t w = write_site(site, out, NULL, &d);
+	write_result_t w = write_site(site, out, NULL, &d, NULL);
 	CHECK(w.io_error == NULL && w.pages == 0);
 	CHECK(d.errors > 0 && d.items[0].msg == MSG_MISSING_FILE);
 	CHECK(fs_is_file(marker));
@@ -78,7 +78,7 @@ int main(void)
 	/* The real theme: every page written, the old site gone. */
 	diags_init(&d);
 	site = load("themes/default", &d);
-	w = write_site(site, out, NULL, &d);
+	w = write_site(site, out, NULL, &d, NULL);
 	CHECK(w.io_error == NULL && d.errors == 0);
 	CHECK(w.pages == html_pages(site));
 	CHECK(!fs_is_file(marker));

@@ -1,0 +1,289 @@
+/* pipeline: the preview server's rebuild after an edit to one text makes
+ * only the pages that show it, and leaves the output exactly as a whole
+ * build of the edited content would. */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/fs.h"
+#include "pipeline/pipeline.h"
+
+#define PROGRAMME "digiohjelma-2024-2026"
+#define ACTION_FI "fi/" PROGRAMME "/actions/a1.md"
+#define ACTION_SV "sv/" PROGRAMME "/actions/a1.md"
+#define INDICATOR "sv/" PROGRAMME "/indicators/ad-monitoring.md"
+#define INJECT "<script src=\"/_porta/reload.js\" defer></script>"
+
+typedef struct {
+	char *dir, *content, *out, *fresh;
+	pipeline_t *p;
+	pipeline_opts_t opts;
+} fixture_t;
+
+/* The manifest of an output without the files' times: which files, and
+ * their hashes and sizes. */
+static char *files_of(const char *out)
+{
+	buf_t path = BUF_INIT, b = BUF_INIT;
+	buf_printf(&path, "%s.manifest", out);
+	char *text;
+	size_t len;
+	if (fs_read(buf_cstr(&path), &text, &len) < 0)
+		text = calloc(1, 1);
+	for (char *line = text; *line;) {
+		char *end = strchr(line, '\n');
+		end = end ? end : line + strlen(line);
+		/* "<hash> <size> <mtime> <path>": the third field goes. */
+		char *second = strchr(line, ' ');
+		char *third = second ? strchr(second + 1, ' ') : NULL;
+		char *fourth = third ? strchr(third + 1, ' ') : NULL;
+		if (fourth && fourth < end) {
+			buf_put(&b, line, (size_t)(third - line));
+			buf_put(&b, fourth, (size_t)(end - fourth));
+		}
+		buf_putc(&b, '\n');
+		line = *end ? end + 1 : end;
+	}
+	free(text);
+	buf_free(&path);
+	return buf_detach(&b);
+}
+
+/* The mtime field of one file in an output's manifest, or NULL. */
+static char *time_of(const char *out, const char *rel)
+{
+	buf_t path = BUF_INIT;
+	buf_printf(&path, "%s.manifest", out);
+	char *text, *found = NULL;
+	size_t len;
+	if (fs_read(buf_cstr(&path), &text, &len) == 0) {
+		for (char *line = strtok(text, "\n"); line && !found;
+		     line = strtok(NULL, "\n")) {
+			char *second = strchr(line, ' ');
+			char *third = second ? strchr(second + 1, ' ') : NULL;
+			char *fourth = third ? strchr(third + 1, ' ') : NULL;
+			if (fourth && strcmp(fourth + 1, rel) == 0)
+				found = strndup(third + 1, (size_t)(fourth - third - 1));
+		}
+		free(text);
+	}
+	buf_free(&path);
+	return found;
+}
+
+/* Whether two outputs hold the same files with the same bytes. */
+static bool same_site(const char *a, const char *b)
+{
+	char *fa = files_of(a), *fb = files_of(b);
+	bool same = strcmp(fa, fb) == 0 && strlen(fa) > 1000;
+	if (!same) {
+		size_t at = 0;
+		while (fa[at] && fa[at] == fb[at])
+			at++;
+		while (at > 0 && fa[at - 1] != '\n')
+			at--;
+		printf("  the files differ from: %.100s\n", fa + at);
+	}
+	for (char *line = strtok(fa, "\n"); same && line;
+	     line = strtok(NULL, "\n")) {
+		char *rel = strchr(strchr(line, ' ') + 1, ' ') + 1;
+		char *pa = fs_join(a, rel), *pb = fs_join(b, rel);
+		char *da, *db;
+		size_t la, lb;
+		if (fs_read(pa, &da, &la) < 0 || fs_read(pb, &db, &lb) < 0) {
+			same = false;
+		} else {
+			same = la == lb && memcmp(da, db, la) == 0;
+			free(da);
+			free(db);
+		}
+		if (!same)
+			printf("  differs: %s\n", rel);
+		free(pa);
+		free(pb);
+	}
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* Builds the fixture's content whole into its second output: what the
+ * incremental builds must have made. */
+static bool as_whole_build(fixture_t *f)
+{
+	diags_t d;
+	diags_init(&d);
+	pipeline_opts_t opts = f->opts;
+	opts.out = f->fresh;
+	pipeline_result_t r = pipeline_run(&opts, &d);
+	bool ok = !r.io_error && d.errors == 0 && same_site(f->out, f->fresh);
+	free(r.io_error);
+	diags_free(&d);
+	return ok;
+}
+
+/* Builds after a change to rel (NULL: unknown), finishing a partial
+ * build; returns what the first step said. */
+static pipeline_result_t build(fixture_t *f, const char *rel, size_t *errors)
+{
+	diags_t d;
+	diags_init(&d);
+	char *path = rel ? fs_join(f->content, rel) : NULL;
+	pipeline_result_t r = pipeline_build(f->p, path, &d);
+	if (r.partial) {
+		pipeline_result_t rest = pipeline_finish(f->p);
+		CHECK(rest.io_error == NULL);
+		free(rest.io_error);
+	}
+	*errors = d.errors;
+	free(r.io_error);
+	r.io_error = NULL;
+	free(path);
+	diags_free(&d);
+	return r;
+}
+
+/* Replaces the first occurrence of from in the content file rel. */
+static void edit(fixture_t *f, const char *rel, const char *from,
+                 const char *to)
+{
+	char *path = fs_join(f->content, rel), *text;
+	size_t len;
+	CHECK(fs_read(path, &text, &len) == 0);
+	char *at = strstr(text, from);
+	CHECK(at != NULL);
+	buf_t b = BUF_INIT;
+	if (at) {
+		buf_put(&b, text, (size_t)(at - text));
+		buf_puts(&b, to);
+		buf_puts(&b, at + strlen(from));
+	}
+	CHECK(fs_write(path, b.data, b.len) == 0);
+	buf_free(&b);
+	free(text);
+	free(path);
+}
+
+static void append(fixture_t *f, const char *rel, const char *text)
+{
+	char *path = fs_join(f->content, rel), *old;
+	size_t len;
+	CHECK(fs_read(path, &old, &len) == 0);
+	buf_t b = BUF_INIT;
+	buf_put(&b, old, len);
+	buf_puts(&b, text);
+	CHECK(fs_write(path, b.data, b.len) == 0);
+	buf_free(&b);
+	free(old);
+	free(path);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/porta-pipeline-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	fixture_t f = {.dir = dir};
+	f.content = fs_join(dir, "content");
+	f.out = fs_join(dir, "preview");
+	f.fresh = fs_join(dir, "whole");
+	CHECK(fs_copy_tree("content", f.content) == 0);
+	f.opts = (pipeline_opts_t){f.content, "themes/default", f.out, false,
+	                           INJECT};
+	f.p = pipeline_new(&f.opts);
+	size_t errors;
+
+	/* The first build makes everything. */
+	pipeline_result_t r = build(&f, NULL, &errors);
+	CHECK(errors == 0 && !r.partial && r.pages > 400);
+	size_t all = r.pages;
+
+	/* A sentence added to an action's text: only its page shows the
+	 * body; the other files keep their times. */
+	char *before = time_of(f.out, "fi/" PROGRAMME "/toimenpiteet/index.html");
+	append(&f, ACTION_FI, "\nUusi kappale esikatselussa.\n");
+	r = build(&f, ACTION_FI, &errors);
+	CHECK(errors == 0 && r.partial && r.pages == 1 && r.written >= 1);
+	CHECK(as_whole_build(&f));
+	char *after = time_of(f.out, "fi/" PROGRAMME "/toimenpiteet/index.html");
+	CHECK(before && after && strcmp(before, after) == 0);
+	free(before);
+	free(after);
+
+	/* A title shows in lists, filters, the theme, search and the rest. */
+	edit(&f, ACTION_SV, "title: ", "title: Nytt namn – ");
+	r = build(&f, ACTION_SV, &errors);
+	CHECK(errors == 0 && r.partial && r.pages > 5 && r.pages < all / 4);
+	CHECK(as_whole_build(&f));
+
+	/* News: the front page, the feed, freshness. The front page read
+	 * the text as it was before the first edit, and was not made again
+	 * since: it still knows that it shows it. */
+	edit(&f, ACTION_FI, "---\n\n", "updates:\n  - date: 2026-11-30\n"
+	                                "    text: Hankinta valmistui.\n---\n\n");
+	r = build(&f, ACTION_FI, &errors);
+	CHECK(errors == 0 && r.partial && r.pages > 1);
+	CHECK(as_whole_build(&f));
+
+	/* An indicator's summary. */
+	edit(&f, INDICATOR, "summary: ", "summary: Ny sammanfattning. ");
+	r = build(&f, INDICATOR, &errors);
+	CHECK(errors == 0 && r.partial && r.pages > 1);
+	CHECK(as_whole_build(&f));
+
+	/* Another sentence, right after. */
+	append(&f, ACTION_FI, "\nJa toinen.\n");
+	r = build(&f, ACTION_FI, &errors);
+	CHECK(errors == 0 && r.partial && r.pages == 1);
+	CHECK(as_whole_build(&f));
+
+	/* A new address is for a whole build: links to it change. */
+	edit(&f, ACTION_FI, "title: ", "slug: uusi-osoite\ntitle: ");
+	r = build(&f, ACTION_FI, &errors);
+	CHECK(errors == 0 && !r.partial && r.pages == all);
+	CHECK(as_whole_build(&f));
+
+	/* A mistake is reported by a whole build, and the output stays. */
+	edit(&f, ACTION_SV, "title: ", "title: TODO ");
+	r = build(&f, ACTION_SV, &errors);
+	CHECK(errors > 0 && !r.partial && r.pages == 0);
+	edit(&f, ACTION_SV, "title: TODO ", "title: ");
+	r = build(&f, ACTION_SV, &errors);
+	CHECK(errors == 0 && !r.partial && r.pages == all);
+	CHECK(as_whole_build(&f));
+
+	/* A text deleted: a whole build says what is missing. */
+	char *indicator = fs_join(f.content, INDICATOR), *saved;
+	size_t saved_len;
+	CHECK(fs_read(indicator, &saved, &saved_len) == 0);
+	CHECK(unlink(indicator) == 0);
+	r = build(&f, INDICATOR, &errors);
+	CHECK(errors > 0 && !r.partial);
+	CHECK(fs_write(indicator, saved, saved_len) == 0);
+	r = build(&f, INDICATOR, &errors);
+	CHECK(errors == 0 && !r.partial && r.pages == all);
+	CHECK(as_whole_build(&f));
+	free(saved);
+	free(indicator);
+
+	/* Files other than actions' and indicators' texts: a whole build. */
+	append(&f, "fi/pages/about.md", "\nLisää tietoa.\n");
+	r = build(&f, "fi/pages/about.md", &errors);
+	CHECK(errors == 0 && !r.partial && r.pages == all);
+	r = build(&f, "data/" PROGRAMME "/actions.yaml", &errors);
+	CHECK(errors == 0 && !r.partial);
+
+	/* Several files at once, or a change not known. */
+	append(&f, ACTION_FI, "\nVielä yksi.\n");
+	r = build(&f, NULL, &errors);
+	CHECK(errors == 0 && !r.partial && r.pages == all);
+	CHECK(as_whole_build(&f));
+
+	pipeline_free(f.p);
+	fs_remove_tree(dir);
+	free(f.content);
+	free(f.out);
+	free(f.fresh);
+	return harness_report();
+}
