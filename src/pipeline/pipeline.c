@@ -113,13 +113,14 @@ static bool build_some(pipeline_t *p, const char *changed,
 	text_slot_t slot;
 	text_t *text = load_text_again(p->site, changed, &slot, &d);
 	const text_t *old = text ? slot.texts[slot.lang] : NULL;
-	if (text && d.len == 0 && !text->unreadable &&
-	    strcmp(text->slug, old->slug) == 0) {
+	/* A new address would change every link to the page. */
+	bool ok = text && !text->unreadable && d.len == 0 &&
+	          strcmp(text->slug, old->slug) == 0;
+	if (ok)
 		check_text(p->site, text, &d);
-		if (d.len == 0)
-			bodies_render_text(p->site, text, slot.lang, slot.programme, &d);
-	}
-	bool ok = text && d.len == 0 && strcmp(text->slug, old->slug) == 0;
+	if (ok && d.len == 0)
+		bodies_render_text(p->site, text, slot.lang, slot.programme, &d);
+	ok = ok && d.len == 0;
 	diags_free(&d);
 	if (!ok)
 		return false;
