@@ -16,6 +16,9 @@ struct pipeline {
 	site_t *site;
 	write_memo_t *memo;
 	diags_t warnings; /* its problems, all warnings */
+	/* What pipeline_finish makes after a partial build: */
+	size_t changed_lang;
+	bool changed_body;
 };
 
 static pipeline_result_t result_of(const write_result_t *w)
@@ -126,7 +129,9 @@ static bool build_some(pipeline_t *p, const char *changed,
 		return false;
 	bool body = model_same_words(old, text);
 	view_replace_text(p->site, slot.texts, slot.lang, text);
-	write_result_t w = write_again(p->memo, p->site, old, text, body);
+	write_result_t w = write_pages_again(p->memo, p->site, old, text, body);
+	p->changed_lang = slot.lang;
+	p->changed_body = body;
 	*result = result_of(&w);
 	result->partial = !w.io_error;
 	return true;
@@ -149,7 +154,8 @@ pipeline_result_t pipeline_build(pipeline_t *p, const char *changed,
 
 pipeline_result_t pipeline_finish(pipeline_t *p)
 {
-	write_result_t w = write_again(p->memo, p->site, NULL, NULL, false);
+	write_result_t w = write_files_again(p->memo, p->site, p->changed_lang,
+	                                     p->changed_body);
 	pipeline_result_t result = result_of(&w);
 	if (w.io_error)
 		forget(p);

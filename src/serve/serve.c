@@ -38,9 +38,9 @@ static void finish(pipeline_t *p, FILE *log)
 	if (r.io_error)
 		fprintf(log, "porta: %s\n", r.io_error);
 	else
-		fprintf(log, "porta: search index, open data and feeds made again "
-		             "in %.0f ms; %zu file%s changed\n", ms_since(&t0),
-		        r.written, r.written == 1 ? "" : "s");
+		fprintf(log, "porta: site-wide files (search index, open data, "
+		             "feeds) up to date in %.0f ms; %zu file%s changed\n",
+		        ms_since(&t0), r.written, r.written == 1 ? "" : "s");
 	fflush(log);
 	free(r.io_error);
 }

@@ -159,38 +159,35 @@ static int emit_feed(const site_t *site, emit_fn emit, void *ctx,
 	return rc;
 }
 
-int feeds_write(const site_t *site, emit_fn emit, void *ctx)
+int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 {
-	int rc = 0;
 	buf_t out = BUF_INIT;
-	for (size_t l = 0; rc == 0 && l < site->nlangs; l++) {
-		arena_t *a = arena_new();
-		entries_t all = {NULL, 0, 0, a};
-		for (size_t i = 0; i < site->nprogrammes; i++)
-			for (size_t j = 0; j < site->programmes[i].nactions; j++)
-				collect(&all, site, l, &site->programmes[i].actions[j]);
-		const char *url = feeds_url(a, site, l);
-		feed(site, l, url, site->title[l], site->home_urls[l], &all, &out);
-		rc = emit_feed(site, emit, ctx, url, &out);
-		for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
-			const programme_t *p = &site->programmes[i];
-			for (size_t k = 0; rc == 0 && k < p->nthemes; k++) {
-				const theme_t *t = &p->themes[k];
-				entries_t some = {NULL, 0, 0, a};
-				for (size_t j = 0; j < p->nactions; j++)
-					if (p->actions[j].theme == t)
-						collect(&some, site, l, &p->actions[j]);
-				const char *turl = feeds_theme_url(a, t, l);
-				const text_t *tt = t->texts[l];
-				feed(site, l, turl,
-				     arena_printf(a, "%s: %s %s", site->title[l], t->code,
-				                  tt && tt->title ? tt->title : t->id),
-				     t->urls[l], &some, &out);
-				rc = emit_feed(site, emit, ctx, turl, &out);
-			}
+	arena_t *a = arena_new();
+	entries_t all = {NULL, 0, 0, a};
+	for (size_t i = 0; i < site->nprogrammes; i++)
+		for (size_t j = 0; j < site->programmes[i].nactions; j++)
+			collect(&all, site, l, &site->programmes[i].actions[j]);
+	const char *url = feeds_url(a, site, l);
+	feed(site, l, url, site->title[l], site->home_urls[l], &all, &out);
+	int rc = emit_feed(site, emit, ctx, url, &out);
+	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		for (size_t k = 0; rc == 0 && k < p->nthemes; k++) {
+			const theme_t *t = &p->themes[k];
+			entries_t some = {NULL, 0, 0, a};
+			for (size_t j = 0; j < p->nactions; j++)
+				if (p->actions[j].theme == t)
+					collect(&some, site, l, &p->actions[j]);
+			const char *turl = feeds_theme_url(a, t, l);
+			const text_t *tt = t->texts[l];
+			feed(site, l, turl,
+			     arena_printf(a, "%s: %s %s", site->title[l], t->code,
+			                  tt && tt->title ? tt->title : t->id),
+			     t->urls[l], &some, &out);
+			rc = emit_feed(site, emit, ctx, turl, &out);
 		}
-		arena_free(a);
 	}
+	arena_free(a);
 	buf_free(&out);
 	return rc;
 }

@@ -8,7 +8,8 @@
 #include "../model/model.h"
 #include "emit.h"
 
-int feeds_write(const site_t *site, emit_fn emit, void *ctx);
+/* Writes the feeds of language lang. */
+int feeds_write(const site_t *site, size_t lang, emit_fn emit, void *ctx);
 
 /* The feed addresses (below the site's base path). */
 const char *feeds_url(arena_t *arena, const site_t *site, size_t lang);

@@ -204,39 +204,36 @@ const char *search_index_url(arena_t *arena, const site_t *site, size_t lang)
 	return arena_printf(arena, "%ssearch.json", site->home_urls[lang]);
 }
 
-int search_write(const site_t *site, emit_fn emit, void *ctx)
+int search_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 {
-	int rc = 0;
-	for (size_t l = 0; rc == 0 && l < site->nlangs; l++) {
-		indexer_t x = {0};
-		x.arena = arena_new();
-		x.stemmer = sb_stemmer_new(site->langs[l], "UTF_8");
-		for (size_t i = 0; i < site->nprogrammes; i++) {
-			const programme_t *p = &site->programmes[i];
-			add_page(&x, p->texts[l], p->urls[l], NULL, "programme");
-			for (size_t j = 0; j < p->nthemes; j++)
-				add_page(&x, p->themes[j].texts[l], p->themes[j].urls[l],
-				         p->themes[j].code, "theme");
-			for (size_t j = 0; j < p->nactions; j++)
-				add_action(&x, &p->actions[j], l);
-			for (size_t j = 0; j < p->nindicators; j++)
-				add_indicator(&x, &p->indicators[j], l);
-		}
-		for (size_t i = 0; i < site->npages; i++)
-			add_page(&x, site->pages[i].texts[l], site->pages[i].urls[l], NULL,
-			         "page");
-		buf_t out = BUF_INIT;
-		index_json(&x, site->langs[l], &out);
-		const char *url = search_index_url(x.arena, site, l);
-		rc = emit(ctx, url + strlen(site->base_path), out.data, out.len);
-		buf_free(&out);
-		buf_free(&x.docs);
-		buf_free(&x.word);
-		map_free(&x.index);
-		map_free(&x.words);
-		if (x.stemmer)
-			sb_stemmer_delete(x.stemmer);
-		arena_free(x.arena);
+	indexer_t x = {0};
+	x.arena = arena_new();
+	x.stemmer = sb_stemmer_new(site->langs[l], "UTF_8");
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		add_page(&x, p->texts[l], p->urls[l], NULL, "programme");
+		for (size_t j = 0; j < p->nthemes; j++)
+			add_page(&x, p->themes[j].texts[l], p->themes[j].urls[l],
+			         p->themes[j].code, "theme");
+		for (size_t j = 0; j < p->nactions; j++)
+			add_action(&x, &p->actions[j], l);
+		for (size_t j = 0; j < p->nindicators; j++)
+			add_indicator(&x, &p->indicators[j], l);
 	}
+	for (size_t i = 0; i < site->npages; i++)
+		add_page(&x, site->pages[i].texts[l], site->pages[i].urls[l], NULL,
+		         "page");
+	buf_t out = BUF_INIT;
+	index_json(&x, site->langs[l], &out);
+	const char *url = search_index_url(x.arena, site, l);
+	int rc = emit(ctx, url + strlen(site->base_path), out.data, out.len);
+	buf_free(&out);
+	buf_free(&x.docs);
+	buf_free(&x.word);
+	map_free(&x.index);
+	map_free(&x.words);
+	if (x.stemmer)
+		sb_stemmer_delete(x.stemmer);
+	arena_free(x.arena);
 	return rc;
 }

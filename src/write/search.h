@@ -10,7 +10,8 @@
 #include "../model/model.h"
 #include "emit.h"
 
-int search_write(const site_t *site, emit_fn emit, void *ctx);
+/* Writes the index of language lang. */
+int search_write(const site_t *site, size_t lang, emit_fn emit, void *ctx);
 
 /* The index's address in language lang (below the site's base path). */
 const char *search_index_url(arena_t *arena, const site_t *site, size_t lang);

@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,53 @@ struct write_memo {
 	size_t nrefs, cap;
 };
 
+/* The files that are not pages, made by writers of the whole site or of
+ * one language, and what of the texts each reads: after an edit to one
+ * text, only the writers that read what changed run again. */
+typedef struct {
+	int (*whole)(const site_t *site, emit_fn emit, void *ctx);
+	int (*language)(const site_t *site, size_t lang, emit_fn emit,
+	                void *ctx);
+	bool bodies; /* reads the texts' bodies */
+	bool words;  /* reads the texts' other words */
+} writer_t;
+
+static const writer_t writers[] = {
+	{NULL, search_write, true, true},
+	{opendata_write, NULL, false, true},
+	{NULL, feeds_write, false, true},
+	{sitemap_write, NULL, false, false}, /* addresses only */
+};
+enum { NWRITERS = sizeof writers / sizeof *writers };
+
+/* One task of a writer: of language lang for a writer by language. */
+typedef struct {
+	const writer_t *writer;
+	size_t lang;
+} writing_t;
+
+/* The writers' tasks after an edit to a text in language lang (with body,
+ * to its body alone), or with lang SIZE_MAX every task. Returns their
+ * number; the caller frees *out. */
+static size_t plan_writings(const site_t *site, size_t lang, bool body,
+                            writing_t **out)
+{
+	bool all = lang == SIZE_MAX;
+	size_t n = 0;
+	*out = xmalloc(NWRITERS * (site->nlangs + 1) * sizeof **out);
+	for (size_t i = 0; i < NWRITERS; i++) {
+		const writer_t *w = &writers[i];
+		if (!all && !(body ? w->bodies : w->bodies || w->words))
+			continue;
+		if (w->whole)
+			(*out)[n++] = (writing_t){w, 0};
+		for (size_t l = 0; w->language && l < site->nlangs; l++)
+			if (all || l == lang)
+				(*out)[n++] = (writing_t){w, l};
+	}
+	return n;
+}
+
 /* What the threads share: the pages to make and where they go, and a
  * buffer each. Everything else they read is the model, which nobody
  * changes while they run. */
@@ -100,7 +148,8 @@ typedef struct {
 	output_t *output;
 	const size_t *todo;  /* the pages to make, as indices; NULL: all */
 	size_t ntodo;
-	size_t nwriters;     /* the writers of other files to run first */
+	writing_t *writings; /* the files that are not pages, made first */
+	size_t nwritings;
 	atomic_size_t pages;
 	buf_t out[PARALLEL_MAX];
 } job_t;
@@ -122,11 +171,6 @@ static int emit_file(void *ctx, const char *path, const char *data, size_t len)
 }
 
 /* The files that are not pages: each writer is one task. */
-typedef int (*writer_fn)(const site_t *site, emit_fn emit, void *ctx);
-static const writer_fn writers[] = {opendata_write, search_write, feeds_write,
-                                    sitemap_write};
-enum { NWRITERS = sizeof writers / sizeof *writers };
-
 static int write_page(job_t *j, size_t page, arena_t *arena, buf_t *out)
 {
 	const page_ref_t *ref = &j->memo->refs[page];
@@ -155,9 +199,13 @@ static int write_page(job_t *j, size_t page, arena_t *arena, buf_t *out)
 static int task(size_t i, size_t thread, void *ctx)
 {
 	job_t *j = ctx;
-	if (i < j->nwriters)
-		return writers[i](j->site, emit_file, j->output);
-	i -= j->nwriters;
+	if (i < j->nwritings) {
+		const writing_t *w = &j->writings[i];
+		return w->writer->whole
+		       ? w->writer->whole(j->site, emit_file, j->output)
+		       : w->writer->language(j->site, w->lang, emit_file, j->output);
+	}
+	i -= j->nwritings;
 	arena_t *arena = arena_new();
 	int rc = write_page(j, j->todo ? j->todo[i] : i, arena, &j->out[thread]);
 	arena_free(arena);
@@ -198,7 +246,7 @@ static write_result_t run(job_t *j, bool whole)
 	/* libxml2 sets itself up once, before threads use its writers. */
 	xmlInitParser();
 	size_t npages = j->todo ? j->ntodo : j->memo->nrefs;
-	int rc = parallel_run(j->nwriters + npages, parallel_threads(), task, j);
+	int rc = parallel_run(j->nwritings + npages, parallel_threads(), task, j);
 	char *staticdir = fs_join(j->site->theme_dir, "static");
 	if (rc == 0 && (!whole || copy_static(j->output, staticdir, "static") == 0))
 		output_commit(j->output);
@@ -235,9 +283,10 @@ write_result_t write_site(site_t *site, const char *out,
 	view_pages(site, collect, m);
 	if (keep)
 		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
-	job_t j = {.site = site, .memo = m, .output = output,
-	           .nwriters = NWRITERS};
+	job_t j = {.site = site, .memo = m, .output = output};
+	j.nwritings = plan_writings(site, SIZE_MAX, false, &j.writings);
 	result = run(&j, true);
+	free(j.writings);
 	if (keep && !result.io_error) {
 		*keep = m;
 		m = NULL;
@@ -248,29 +297,40 @@ out:
 	return result;
 }
 
-write_result_t write_again(write_memo_t *memo, site_t *site,
-                           const text_t *old, const text_t *now, bool body)
+write_result_t write_pages_again(write_memo_t *memo, site_t *site,
+                                 const text_t *old, const text_t *now,
+                                 bool body)
 {
 	write_result_t result = {0, 0, 0, NULL};
 	job_t j = {.site = site, .memo = memo};
 	size_t *todo = xmalloc((memo->nrefs + 1) * sizeof *todo);
-	if (old) {
-		for (size_t i = 0; i < memo->nrefs; i++) {
-			if (view_reads_has(&memo->reads[i], old, body))
-				todo[j.ntodo++] = i;
-			else
-				view_reads_rename(&memo->reads[i], old, now);
-		}
-		j.todo = todo;
-	} else {
-		j.nwriters = NWRITERS;
-		j.todo = todo; /* none */
+	for (size_t i = 0; i < memo->nrefs; i++) {
+		if (view_reads_has(&memo->reads[i], old, body))
+			todo[j.ntodo++] = i;
+		else
+			view_reads_rename(&memo->reads[i], old, now);
 	}
+	j.todo = todo;
 	j.output = output_open_some(memo->out, &result.io_error);
 	if (j.output)
 		result = run(&j, false);
 	output_free(j.output);
 	free(todo);
+	return result;
+}
+
+write_result_t write_files_again(write_memo_t *memo, site_t *site,
+                                 size_t lang, bool body)
+{
+	write_result_t result = {0, 0, 0, NULL};
+	size_t none = 0;
+	job_t j = {.site = site, .memo = memo, .todo = &none};
+	j.nwritings = plan_writings(site, lang, body, &j.writings);
+	j.output = output_open_some(memo->out, &result.io_error);
+	if (j.output)
+		result = run(&j, false);
+	output_free(j.output);
+	free(j.writings);
 	return result;
 }
 

@@ -28,14 +28,19 @@ typedef struct write_memo write_memo_t;
 write_result_t write_site(site_t *site, const char *out, const char *inject,
                           diags_t *diags, write_memo_t **keep);
 
-/* Writes again, into the output write_site made, a part of the site after
- * one text of the model, old, was replaced by now (see
- * view_replace_text): the pages that read old (with body, only its body
- * changed: the pages that show that). With old NULL, the files made of
- * the whole site instead (open data, search index, feeds, sitemap). The
- * theme and every other page must be as before. */
-write_result_t write_again(write_memo_t *memo, site_t *site,
-                           const text_t *old, const text_t *now, bool body);
+/* Writes again, into the output write_site made, the pages that read a
+ * text of the model, old, now replaced by now (see view_replace_text);
+ * with body, only its body changed: the pages that show that. The theme
+ * and every other text must be as before. */
+write_result_t write_pages_again(write_memo_t *memo, site_t *site,
+                                 const text_t *old, const text_t *now,
+                                 bool body);
+
+/* Then the files that are not pages and read what changed of that text,
+ * which is in language lang: the search index of that language, and the
+ * open data and the feeds unless only the body changed. */
+write_result_t write_files_again(write_memo_t *memo, site_t *site,
+                                 size_t lang, bool body);
 
 void write_memo_free(write_memo_t *memo); /* accepts NULL */
 

@@ -49,7 +49,7 @@ static void charts(const built_t *b, const programme_t *p)
 		for (size_t i = 0; i < p->nindicators; i++) {
 			const indicator_t *ind = &p->indicators[i];
 			page_ref_t ref = {PAGE_INDICATOR, l, p, ind, 0};
-			view_ctx_t v = {a, b->site, l, &ref};
+			view_ctx_t v = {a, b->site, l, &ref, NULL};
 			char *html = built_page(b, ind->urls[l]);
 			CHECK(html && strstr(html, "<table class=\"values\">"));
 			if (!view_has_chart(ind)) {
@@ -89,7 +89,7 @@ static void follow_up_report(const built_t *b, const programme_t *p, int year)
 	arena_t *a = arena_new();
 	for (size_t l = 0; l < b->site->nlangs; l++) {
 		page_ref_t ref = {PAGE_FOLLOW_UP, l, p, NULL, year};
-		view_ctx_t v = {a, b->site, l, &ref};
+		view_ctx_t v = {a, b->site, l, &ref, NULL};
 		char *html = built_page(b, view_url(a, b->site, &ref));
 		CHECK(html != NULL);
 		/* Every indicator's row has every value up to the year. */
@@ -137,7 +137,7 @@ static void filters(const built_t *b, const programme_t *p)
 	size_t pages = 0;
 	for (size_t l = 0; l < b->site->nlangs; l++) {
 		page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
-		view_ctx_t v = {a, b->site, l, &ref};
+		view_ctx_t v = {a, b->site, l, &ref, NULL};
 		for (size_t f = 0; f < view_facet_count(); f++) {
 			size_t n;
 			facet_value_t *values = view_facet_values(b->site, p, f, &n);
