@@ -130,22 +130,19 @@ static unsigned rank(unsigned cp)
 	return cp < 0x8000 ? cp : 0x20000 + cp;
 }
 
-int words_compare(const char *a, const char *b)
+void words_key(buf_t *out, const char *s)
 {
-	const unsigned char *x = (const unsigned char *)a,
-	                    *y = (const unsigned char *)b;
-	size_t xl = strlen(a), yl = strlen(b), i = 0, j = 0;
-	while (i < xl && j < yl) {
-		unsigned cx, cy;
-		i += decode(x + i, xl - i, &cx);
-		j += decode(y + j, yl - j, &cy);
-		unsigned rx = rank(cx), ry = rank(cy);
-		if (rx != ry)
-			return rx < ry ? -1 : 1;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		i += decode(p + i, len - i, &cp);
+		/* Ranks are below 2^24: three bytes, most significant first. */
+		unsigned r = rank(cp);
+		buf_putc(out, (char)(r >> 16));
+		buf_putc(out, (char)(r >> 8));
+		buf_putc(out, (char)r);
 	}
-	if (i < xl || j < yl)
-		return i < xl ? 1 : -1;
-	return strcmp(a, b); /* equal but for case or accents: a fixed order */
 }
 
 void words_initial(const char *s, char out[8])

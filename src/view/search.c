@@ -10,13 +10,32 @@
 
 typedef struct {
 	const char *title, *code, *url;
+	const char *key; /* words_key of the title */
+	size_t key_len;
 } entry_t;
 
 static int alphabetical(const void *pa, const void *pb)
 {
 	const entry_t *a = pa, *b = pb;
-	int c = words_compare(a->title, b->title);
+	size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
+	int c = memcmp(a->key, b->key, n);
+	if (c == 0 && a->key_len != b->key_len)
+		c = a->key_len < b->key_len ? -1 : 1;
+	/* Equal but for case or accents: still a fixed order. */
+	if (c == 0)
+		c = strcmp(a->title, b->title);
 	return c ? c : strcmp(a->url, b->url);
+}
+
+static entry_t entry(const view_ctx_t *v, buf_t *key, const char *title,
+                     const char *code, const char *url)
+{
+	buf_reset(key);
+	words_key(key, title);
+	char *copy = arena_alloc(v->arena, key->len + 1);
+	if (key->len)
+		memcpy(copy, key->data, key->len);
+	return (entry_t){title, code, url, copy, key->len};
 }
 
 void view_search(const view_ctx_t *v, value_t *root)
@@ -28,15 +47,17 @@ void view_search(const view_ctx_t *v, value_t *root)
 		n += site->programmes[i].nactions + site->programmes[i].nindicators;
 	entry_t *all = malloc((n + 1) * sizeof *all);
 	size_t k = 0;
+	buf_t key = BUF_INIT;
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		for (size_t j = 0; j < p->nactions; j++)
-			all[k++] = (entry_t){view_title(v, p->actions[j].texts),
-			                     p->actions[j].code, p->actions[j].urls[v->lang]};
+			all[k++] = entry(v, &key, view_title(v, p->actions[j].texts),
+			                 p->actions[j].code, p->actions[j].urls[v->lang]);
 		for (size_t j = 0; j < p->nindicators; j++)
-			all[k++] = (entry_t){view_title(v, p->indicators[j].texts), NULL,
-			                     p->indicators[j].urls[v->lang]};
+			all[k++] = entry(v, &key, view_title(v, p->indicators[j].texts),
+			                 NULL, p->indicators[j].urls[v->lang]);
 	}
+	buf_free(&key);
 	qsort(all, k, sizeof *all, alphabetical);
 	/* Letters in order, each with its entries. */
 	value_t *letters = val_list(a), *items = NULL;

@@ -11,6 +11,7 @@
 #include "core/map.h"
 #include "core/utf8.h"
 #include "core/value.h"
+#include "core/words.h"
 
 static void test_utf8(void)
 {
@@ -190,6 +191,43 @@ static void test_buf(void)
 	buf_free(&b);
 }
 
+/* Whether the sort key of a orders before b's. */
+static bool key_before(const char *a, const char *b)
+{
+	buf_t ka = BUF_INIT, kb = BUF_INIT;
+	words_key(&ka, a);
+	words_key(&kb, b);
+	size_t n = ka.len < kb.len ? ka.len : kb.len;
+	int c = n ? memcmp(ka.data, kb.data, n) : 0;
+	bool before = c < 0 || (c == 0 && ka.len < kb.len);
+	buf_free(&ka);
+	buf_free(&kb);
+	return before;
+}
+
+/* The A–Z order of the search page: signs, then digits, then letters
+ * whatever their case, accented ones beside their base letter, and å, ä,
+ * ö (æ, ø) after z; a shorter text before a longer one it begins. */
+static void test_words_key(void)
+{
+	static const char *const order[] = {
+		"\"Lainattu\"", "10 vuotta", "alku", "Alku alkaa", "Beta",
+		"éclair", "Émile", "Zeta", "Åbo", "ålö", "æble", "Ähky", "Öljy",
+	};
+	size_t n = sizeof order / sizeof *order;
+	for (size_t i = 0; i + 1 < n; i++) {
+		CHECK(key_before(order[i], order[i + 1]));
+		CHECK(!key_before(order[i + 1], order[i]));
+	}
+	/* Case and accents alone make no difference. */
+	CHECK(!key_before("Alku", "alku") && !key_before("alku", "Alku"));
+	CHECK(!key_before("élan", "elan") && !key_before("elan", "élan"));
+	buf_t empty = BUF_INIT;
+	words_key(&empty, "");
+	CHECK(empty.len == 0);
+	buf_free(&empty);
+}
+
 int main(void)
 {
 	test_utf8();
@@ -200,5 +238,6 @@ int main(void)
 	test_report();
 	test_report_long_line();
 	test_buf();
+	test_words_key();
 	return harness_report();
 }
