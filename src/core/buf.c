@@ -32,13 +32,6 @@ void buf_puts(buf_t *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
-void buf_putc(buf_t *b, char c)
-{
-	buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
 void buf_put_uint(buf_t *b, unsigned long long n)
 {
 	char digits[24];

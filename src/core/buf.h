@@ -15,9 +15,17 @@ typedef struct {
 void buf_grow(buf_t *b, size_t extra);
 void buf_put(buf_t *b, const char *s, size_t len);
 void buf_puts(buf_t *b, const char *s);
-void buf_putc(buf_t *b, char c);
 void buf_printf(buf_t *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Inline: a build calls it for most bytes it escapes or indexes. */
+static inline void buf_putc(buf_t *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
 /* n in decimal, or in hexadecimal padded with zeros to width digits:
  * for files that are mostly numbers, without printf's machinery. */
 void buf_put_uint(buf_t *b, unsigned long long n);
