@@ -115,7 +115,7 @@ static unsigned rank(unsigned cp)
 		{0xf3, 'o'}, {0xf4, 'o'}, {0xf5, 'o'}, {0xf9, 'u'}, {0xfa, 'u'},
 		{0xfb, 'u'}, {0xfc, 'y'}, {0xfd, 'y'}, {0x161, 's'}, {0x17e, 'z'},
 	};
-	for (size_t i = 0; i < sizeof accents / sizeof *accents; i++)
+	for (size_t i = 0; cp >= 0xe0 && i < sizeof accents / sizeof *accents; i++)
 		if (accents[i].cp == cp)
 			cp = (unsigned)accents[i].base;
 	if (cp >= 'a' && cp <= 'z')
