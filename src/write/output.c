@@ -32,9 +32,9 @@ struct output {
 	int lock_fd;          /* <out>.lock, held until output_free */
 	bool incremental;     /* the output exists and has a manifest */
 	bool some;            /* this build makes only some of its files */
-	map_t old;            /* path -> entry_t* of the previous build */
-	entry_t *old_entries;
-	size_t nold;
+	char *old_text;       /* the previous build's manifest, */
+	entry_t *old_entries; /* its lines, sorted by path (paths point into */
+	size_t nold;          /* old_text) */
 	pthread_mutex_t lock; /* guards the fields below */
 	entry_t *files;       /* this build's files */
 	size_t nfiles, cap;
@@ -126,19 +126,27 @@ static void remove_stale(const char *out)
 	free(parent);
 }
 
-/* Reads "<hash> <size> <mtime_ns> <path>" lines. */
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const entry_t *)a)->path, ((const entry_t *)b)->path);
+}
+
+/* Reads "<hash> <size> <mtime_ns> <path>" lines, which porta writes in
+ * the order of their paths: a build of some files looks a few up, and
+ * keeps the rest in that order, without a table of them all. */
 static bool read_manifest(output_t *o)
 {
 	char *text;
 	size_t len;
 	if (fs_read(o->manifest, &text, &len) < 0)
 		return false;
+	o->old_text = text;
 	size_t lines = 0;
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
 	o->old_entries = xcalloc(lines + 1, sizeof(entry_t));
 	char *save = NULL;
-	bool ok = true;
+	bool ok = true, sorted = true;
 	for (char *line = strtok_r(text, "\n", &save); line && ok;
 	     line = strtok_r(NULL, "\n", &save)) {
 		entry_t *e = &o->old_entries[o->nold];
@@ -156,12 +164,23 @@ static bool read_manifest(output_t *o)
 		}
 		if (!ok)
 			break;
-		e->path = xstrdup(end + 1);
-		map_put(&o->old, e->path, e);
+		e->path = end + 1;
+		sorted = sorted && (!o->nold || strcmp(e[-1].path, e->path) < 0);
 		o->nold++;
 	}
-	free(text);
+	/* Edited by hand, perhaps. */
+	if (ok && !sorted)
+		qsort(o->old_entries, o->nold, sizeof(entry_t), by_path);
 	return ok;
+}
+
+/* The previous build's line for the file at rel, or NULL. */
+static const entry_t *old_entry(const output_t *o, const char *rel)
+{
+	if (!o->incremental)
+		return NULL;
+	entry_t key = {.path = (char *)rel};
+	return bsearch(&key, o->old_entries, o->nold, sizeof(entry_t), by_path);
 }
 
 output_t *output_open_some(const char *out, char **error)
@@ -245,7 +264,7 @@ static long long mtime_of(const struct stat *st)
  * remembers with this hash (nobody edited it since). */
 static bool unchanged(output_t *o, const char *rel, uint64_t hash, size_t len)
 {
-	const entry_t *e = o->incremental ? map_get(&o->old, rel) : NULL;
+	const entry_t *e = old_entry(o, rel);
 	if (!e || e->hash != hash || e->size != (long long)len)
 		return false;
 	char *path = fs_join(o->out, rel);
@@ -294,7 +313,7 @@ int output_file(output_t *o, const char *rel, const char *data, size_t len)
 	if (interrupted(o))
 		return -1;
 	uint64_t hash = hash_bytes(data, len);
-	const entry_t *old = o->incremental ? map_get(&o->old, rel) : NULL;
+	const entry_t *old = old_entry(o, rel);
 	bool keep = unchanged(o, rel, hash, len);
 	long long mtime_ns = keep ? old->mtime_ns : 0;
 	if (!keep && stage(o, rel, data, len, &mtime_ns) < 0)
@@ -315,15 +334,6 @@ int output_file(output_t *o, const char *rel, const char *data, size_t len)
 	return rc;
 }
 
-static int by_path(const void *a, const void *b)
-{
-	return strcmp(((const entry_t *)a)->path, ((const entry_t *)b)->path);
-}
-
-static int by_path_of(const void *a, const void *b)
-{
-	return by_path(*(const entry_t *const *)a, *(const entry_t *const *)b);
-}
 
 /* Removes whatever below dir (rel inside the output) this build did not
  * make: pages of removed content, and files somebody put there by hand,
@@ -450,20 +460,20 @@ static int apply(output_t *o)
  * caller frees it), or NULL. */
 static char *stage_manifest(output_t *o)
 {
-	/* A build of some files keeps the others' lines. */
-	size_t n = o->nfiles;
-	const entry_t **lines = xmalloc((o->nfiles + o->nold + 1) * sizeof *lines);
-	for (size_t i = 0; i < o->nfiles; i++)
-		lines[i] = &o->files[i];
-	if (o->some) {
-		map_t made = MAP_INIT;
-		for (size_t i = 0; i < o->nfiles; i++)
-			map_put(&made, o->files[i].path, &o->files[i]);
-		for (size_t i = 0; i < o->nold; i++)
-			if (!map_get(&made, o->old_entries[i].path))
-				lines[n++] = &o->old_entries[i];
-		map_free(&made);
-		qsort(lines, n, sizeof *lines, by_path_of);
+	/* A build of some files keeps the others' lines: the two lists,
+	 * both in the order of their paths, merged. */
+	size_t n = 0, made = 0, kept = 0, nold = o->some ? o->nold : 0;
+	const entry_t **lines = xmalloc((o->nfiles + nold + 1) * sizeof *lines);
+	while (made < o->nfiles || kept < nold) {
+		int c = made == o->nfiles ? 1
+		        : kept == nold    ? -1
+		                          : strcmp(o->files[made].path,
+		                                   o->old_entries[kept].path);
+		if (c <= 0)
+			lines[n++] = &o->files[made++];
+		else
+			lines[n++] = &o->old_entries[kept];
+		kept += c >= 0; /* a file made again replaces its old line */
 	}
 	buf_t b = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -540,11 +550,9 @@ void output_free(output_t *o)
 		close(o->lock_fd); /* and with it the lock */
 	for (size_t i = 0; i < o->nfiles; i++)
 		free(o->files[i].path);
-	for (size_t i = 0; i < o->nold; i++)
-		free(o->old_entries[i].path);
 	free(o->files);
 	free(o->old_entries);
-	map_free(&o->old);
+	free(o->old_text);
 	pthread_mutex_destroy(&o->lock);
 	free(o->error);
 	free(o->out);
