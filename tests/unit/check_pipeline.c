@@ -14,6 +14,7 @@
 #define ACTION_FI "fi/" PROGRAMME "/actions/a1.md"
 #define ACTION_SV "sv/" PROGRAMME "/actions/a1.md"
 #define INDICATOR "sv/" PROGRAMME "/indicators/ad-monitoring.md"
+#define CHARTED "sv/" PROGRAMME "/indicators/eporvoo-satisfaction.md"
 #define INJECT "<script src=\"/_porta/reload.js\" defer></script>"
 
 typedef struct {
@@ -226,9 +227,13 @@ int main(void)
 	CHECK(errors == 0 && r.partial && r.pages > 1);
 	CHECK(as_whole_build(&f));
 
-	/* An indicator's summary. */
+	/* An indicator's summary, and its title (its chart has it too). */
 	edit(&f, INDICATOR, "summary: ", "summary: Ny sammanfattning. ");
 	r = build(&f, INDICATOR, &errors);
+	CHECK(errors == 0 && r.partial && r.pages > 1);
+	CHECK(as_whole_build(&f));
+	edit(&f, CHARTED, "title: ", "title: Nytt namn – ");
+	r = build(&f, CHARTED, &errors);
 	CHECK(errors == 0 && r.partial && r.pages > 1);
 	CHECK(as_whole_build(&f));
 
