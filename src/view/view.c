@@ -147,34 +147,26 @@ void view_read(const view_ctx_t *v, const text_t *text)
 		add_read(&v->reads->texts, &v->reads->len, &v->reads->cap, text);
 }
 
-static bool among(const text_t *const *texts, size_t len, const text_t *text)
-{
-	for (size_t i = 0; i < len; i++)
-		if (texts[i] == text)
-			return true;
-	return false;
-}
-
-bool view_reads_has(const view_reads_t *reads, const text_t *text,
-                    bool body)
-{
-	return among(reads->bodies, reads->nbodies, text) ||
-	       (!body && among(reads->texts, reads->len, text));
-}
-
-static void rename_in(const text_t **texts, size_t len, const text_t *old,
-                      const text_t *now)
-{
-	for (size_t i = 0; i < len; i++)
-		if (texts[i] == old)
-			texts[i] = now;
-}
-
-void view_reads_rename(view_reads_t *reads, const text_t *old,
+/* Replaces old by now in texts; whether old was there. */
+static bool replace_in(const text_t **texts, size_t len, const text_t *old,
                        const text_t *now)
 {
-	rename_in(reads->texts, reads->len, old, now);
-	rename_in(reads->bodies, reads->nbodies, old, now);
+	bool found = false;
+	for (size_t i = 0; i < len; i++) {
+		if (texts[i] == old) {
+			texts[i] = now;
+			found = true;
+		}
+	}
+	return found;
+}
+
+bool view_reads_replace(view_reads_t *reads, const text_t *old,
+                        const text_t *now, bool body)
+{
+	bool read_body = replace_in(reads->bodies, reads->nbodies, old, now);
+	bool read = replace_in(reads->texts, reads->len, old, now);
+	return read_body || (!body && read);
 }
 
 void view_reads_free(view_reads_t *reads)

@@ -71,13 +71,11 @@ typedef struct {
 value_t *view_build(arena_t *arena, const site_t *site, const page_ref_t *ref,
                     view_reads_t *reads);
 
-/* Whether the page read text; with body, whether it read its body. */
-bool view_reads_has(const view_reads_t *reads, const text_t *text,
-                    bool body);
-/* Makes a page that read old read now instead: the page was not built
- * again after old was replaced, and shows now as it did old. */
-void view_reads_rename(view_reads_t *reads, const text_t *old,
-                       const text_t *now);
+/* After old was replaced by now: whether the page read old (with body,
+ * whether it showed old's body) and so must be built again. A page that
+ * need not be shows now as it did old, and its reads say so from here on. */
+bool view_reads_replace(view_reads_t *reads, const text_t *old,
+                        const text_t *now, bool body);
 void view_reads_free(view_reads_t *reads);
 
 /* Puts text in the place of texts[lang], the words of an action or an

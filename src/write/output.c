@@ -17,7 +17,6 @@
 #include "../core/buf.h"
 #include "../core/fs.h"
 #include "../core/interrupt.h"
-#include "../core/map.h"
 
 /* What the manifest says of one file. */
 typedef struct {
@@ -260,11 +259,11 @@ static long long mtime_of(const struct stat *st)
 	return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
-/* Whether the output's file at rel still is the one the manifest
- * remembers with this hash (nobody edited it since). */
-static bool unchanged(output_t *o, const char *rel, uint64_t hash, size_t len)
+/* Whether the output's file at rel still is the one its line e of the
+ * manifest remembers with this hash (nobody edited it since). */
+static bool unchanged(const output_t *o, const entry_t *e, const char *rel,
+                      uint64_t hash, size_t len)
 {
-	const entry_t *e = old_entry(o, rel);
 	if (!e || e->hash != hash || e->size != (long long)len)
 		return false;
 	char *path = fs_join(o->out, rel);
@@ -314,7 +313,7 @@ int output_file(output_t *o, const char *rel, const char *data, size_t len)
 		return -1;
 	uint64_t hash = hash_bytes(data, len);
 	const entry_t *old = old_entry(o, rel);
-	bool keep = unchanged(o, rel, hash, len);
+	bool keep = unchanged(o, old, rel, hash, len);
 	long long mtime_ns = keep ? old->mtime_ns : 0;
 	if (!keep && stage(o, rel, data, len, &mtime_ns) < 0)
 		return -1;
@@ -334,12 +333,19 @@ int output_file(output_t *o, const char *rel, const char *data, size_t len)
 	return rc;
 }
 
+/* Whether this build made the file at rel (its files are sorted by
+ * then). */
+static bool made(const output_t *o, const char *rel)
+{
+	entry_t key = {.path = (char *)rel};
+	return bsearch(&key, o->files, o->nfiles, sizeof(entry_t), by_path);
+}
 
 /* Removes whatever below dir (rel inside the output) this build did not
  * make: pages of removed content, and files somebody put there by hand,
  * so that the output holds exactly what the content gives. Directories
  * left empty go too. Returns the number of entries left in dir. */
-static size_t sweep(const map_t *made, const char *dir, const char *rel)
+static size_t sweep(const output_t *o, const char *dir, const char *rel)
 {
 	/* The entries' types come with their names: an output of 50,000
 	 * entries is walked without a stat for each. */
@@ -374,9 +380,9 @@ static size_t sweep(const map_t *made, const char *dir, const char *rel)
 		char *sub = *rel ? fs_join(rel, entries[i].name)
 		                 : xstrdup(entries[i].name);
 		if (entries[i].is_dir) {
-			if (sweep(made, path, sub) == 0 && rmdir(path) == 0)
+			if (sweep(o, path, sub) == 0 && rmdir(path) == 0)
 				left--;
-		} else if (!map_get(made, sub) && unlink(path) == 0) {
+		} else if (!made(o, sub) && unlink(path) == 0) {
 			left--;
 		}
 		free(sub);
@@ -431,13 +437,10 @@ static int move_in(output_t *o, const char *rel, char **moved)
 /* Removes what is not made any more and moves the staged files in. */
 static int apply(output_t *o)
 {
-	map_t made = MAP_INIT;
-	for (size_t i = 0; i < o->nfiles; i++)
-		map_put(&made, o->files[i].path, &o->files[i]);
 	/* First out with the old, so that nothing stands where a new file or
 	 * directory goes. */
 	if (!o->some)
-		sweep(&made, o->out, "");
+		sweep(o, o->out, "");
 	int rc = 0;
 	char *moved = NULL;
 	for (size_t i = 0; i < o->nfiles && rc == 0; i++) {
@@ -450,7 +453,6 @@ static int apply(output_t *o)
 		o->written++;
 	}
 	free(moved);
-	map_free(&made);
 	return rc;
 }
 
@@ -462,15 +464,15 @@ static char *stage_manifest(output_t *o)
 {
 	/* A build of some files keeps the others' lines: the two lists,
 	 * both in the order of their paths, merged. */
-	size_t n = 0, made = 0, kept = 0, nold = o->some ? o->nold : 0;
+	size_t n = 0, fresh = 0, kept = 0, nold = o->some ? o->nold : 0;
 	const entry_t **lines = xmalloc((o->nfiles + nold + 1) * sizeof *lines);
-	while (made < o->nfiles || kept < nold) {
-		int c = made == o->nfiles ? 1
-		        : kept == nold    ? -1
-		                          : strcmp(o->files[made].path,
-		                                   o->old_entries[kept].path);
+	while (fresh < o->nfiles || kept < nold) {
+		int c = fresh == o->nfiles ? 1
+		        : kept == nold     ? -1
+		                           : strcmp(o->files[fresh].path,
+		                                    o->old_entries[kept].path);
 		if (c <= 0)
-			lines[n++] = &o->files[made++];
+			lines[n++] = &o->files[fresh++];
 		else
 			lines[n++] = &o->old_entries[kept];
 		kept += c >= 0; /* a file made again replaces its old line */

@@ -304,12 +304,9 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 	write_result_t result = {0, 0, 0, NULL};
 	job_t j = {.site = site, .memo = memo};
 	size_t *todo = xmalloc((memo->nrefs + 1) * sizeof *todo);
-	for (size_t i = 0; i < memo->nrefs; i++) {
-		if (view_reads_has(&memo->reads[i], old, body))
+	for (size_t i = 0; i < memo->nrefs; i++)
+		if (view_reads_replace(&memo->reads[i], old, now, body))
 			todo[j.ntodo++] = i;
-		else
-			view_reads_rename(&memo->reads[i], old, now);
-	}
 	j.todo = todo;
 	j.output = output_open_some(memo->out, &result.io_error);
 	if (j.output)
