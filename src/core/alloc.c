@@ -155,14 +155,22 @@ char *arena_strdup(arena_t *arena, const char *s)
 	return arena_strndup(arena, s, strlen(s));
 }
 
+/* Formats straight into the head block when the text fits there, so that
+ * most texts are formatted once. */
 char *arena_printf(arena_t *arena, const char *fmt, ...)
 {
+	struct block *b = arena->head;
+	char *room = b ? (char *)b->data + b->used : NULL;
+	size_t free_bytes = b ? b->size - b->used : 0;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room, free_bytes, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		n = 0;
+	/* Taking n + 1 bytes that fit hands out the room written to. */
+	if ((size_t)n < free_bytes)
+		return arena_take(arena, (size_t)n + 1);
 	char *p = arena_take(arena, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

@@ -101,9 +101,13 @@ const member_t *val_member(const value_t *map, const char *key)
 {
 	if (!map || map->kind != VAL_MAP)
 		return NULL;
-	for (size_t i = 0; i < map->as.map.len; i++)
-		if (strcmp(map->as.map.items[i].key, key) == 0)
+	/* Most keys differ in their first letter: templates look names up
+	 * in every map around them. */
+	for (size_t i = 0; i < map->as.map.len; i++) {
+		const char *k = map->as.map.items[i].key;
+		if (k[0] == key[0] && strcmp(k, key) == 0)
 			return &map->as.map.items[i];
+	}
 	return NULL;
 }
 

@@ -71,6 +71,12 @@ void words_each(const char *text, size_t len, bool html,
 	buf_t word = BUF_INIT;
 	bool in_tag = false;
 	for (size_t i = 0; i <= len;) {
+		/* Most letters are ASCII: straight into the word. */
+		if (i < len && !in_tag && s[i] < 0x80 && is_letter(s[i])) {
+			buf_putc(&word, (char)lower(s[i]));
+			i++;
+			continue;
+		}
 		unsigned cp = 0;
 		size_t n = i < len ? decode(s + i, len - i, &cp) : 1;
 		if (html && cp == '<')

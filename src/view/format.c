@@ -15,10 +15,13 @@ const char *format_word(const site_t *site, size_t lang, const char *key)
 		const char *dot = strchr(part, '.');
 		size_t n = dot ? (size_t)(dot - part) : strlen(part);
 		const value_t *next = NULL;
-		for (size_t i = 0; v && v->kind == VAL_MAP && i < v->as.map.len; i++)
-			if (strlen(v->as.map.items[i].key) == n &&
-			    memcmp(v->as.map.items[i].key, part, n) == 0)
+		for (size_t i = 0; v && v->kind == VAL_MAP && i < v->as.map.len; i++) {
+			const char *k = v->as.map.items[i].key;
+			if (strncmp(k, part, n) == 0 && k[n] == '\0') {
 				next = v->as.map.items[i].val;
+				break;
+			}
+		}
 		v = next;
 		if (!dot || !v)
 			break;
