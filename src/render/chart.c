@@ -1,5 +1,6 @@
 #include "chart.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <math.h>
 #include <stdio.h>
@@ -350,6 +351,11 @@ void chart_svg(const chart_t *c, bool standalone, buf_t *out)
 	bars(&s, r, c);
 	target(&s, r, c);
 	close_svg(&s, out);
+}
+
+void chart_prepare(void)
+{
+	xmlInitParser();
 }
 
 void chart_sparkline(const chart_t *c, buf_t *out)

@@ -34,6 +34,10 @@ typedef struct {
 	const char *lang;       /* for standalone files */
 } chart_t;
 
+/* Sets libxml2 up; once, before charts are drawn on several threads at
+ * once. */
+void chart_prepare(void);
+
 /* Appends the chart to out: inline SVG for an HTML page, or with
  * standalone set a complete SVG file with its own styles. */
 void chart_svg(const chart_t *chart, bool standalone, buf_t *out);

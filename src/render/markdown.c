@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,12 @@
 #include "../core/utf8.h"
 
 static const char *const extensions[] = {"table", "autolink", "strikethrough"};
+
+/* cmark-gfm marks its extensions' characters in a table of its own while
+ * a parser reads inlines, and unmarks them after (in cmark_parser_finish):
+ * two parsers must not do that at once. Reading blocks and rendering need
+ * no lock, and they are most of the work. */
+static pthread_mutex_t inlines_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* cmark counts columns in bytes; messages count characters. */
 static pos_t node_pos(const markdown_opts_t *o, const char *src, size_t len,
@@ -108,16 +115,23 @@ static char *wrap_tables(char *html)
 	return buf_detach(&b);
 }
 
+void markdown_prepare(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
 char *markdown_render(const char *src, size_t len, const markdown_opts_t *o)
 {
 	int options = CMARK_OPT_DEFAULT | (o->allow_html ? CMARK_OPT_UNSAFE : 0);
-	cmark_gfm_core_extensions_ensure_registered();
+	markdown_prepare();
 	cmark_parser *parser = cmark_parser_new(options);
 	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
 		cmark_parser_attach_syntax_extension(
 			parser, cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, src, len);
+	pthread_mutex_lock(&inlines_lock);
 	cmark_node *doc = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&inlines_lock);
 
 	cmark_iter *iter = cmark_iter_new(doc);
 	cmark_event_type ev;

@@ -24,6 +24,9 @@ typedef struct {
 	diags_t *diags;
 } markdown_opts_t;
 
+/* Sets cmark-gfm up; once, before rendering on several threads at once. */
+void markdown_prepare(void);
+
 /* Renders src[0..len). The caller frees the result with free(). */
 char *markdown_render(const char *src, size_t len, const markdown_opts_t *opts);
 

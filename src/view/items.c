@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "../core/parallel.h"
+#include "../render/chart.h"
 
 /* "2024–2026", "2025" or "2024, 2026". */
 static const char *years_text(arena_t *a, const int *years, size_t n)
@@ -186,27 +188,62 @@ struct item_cache {
 	value_t **indicators; /* [programme][indicator * nlangs + lang] */
 };
 
+/* The items of every programme, language and entry, made on a few
+ * threads: task t is entry k (actions, then indicators) of language l of
+ * a programme. Each thread makes its items in an arena of its own. */
+typedef struct {
+	const site_t *site;
+	item_cache_t *cache;
+	arena_t *arenas[PARALLEL_MAX];
+} preparing_t;
+
+static int prepare_item(size_t t, size_t thread, void *ctx)
+{
+	preparing_t *pr = ctx;
+	const site_t *site = pr->site;
+	size_t i = 0;
+	for (;; i++) {
+		const programme_t *p = &site->programmes[i];
+		size_t n = (p->nactions + p->nindicators) * site->nlangs;
+		if (t < n)
+			break;
+		t -= n;
+	}
+	const programme_t *p = &site->programmes[i];
+	size_t per_lang = p->nactions + p->nindicators;
+	size_t l = t / per_lang, k = t % per_lang;
+	page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
+	view_ctx_t v = {pr->arenas[thread], site, l, &ref, NULL};
+	if (k < p->nactions)
+		pr->cache[i].actions[k * site->nlangs + l] =
+			build_action_item(&v, &p->actions[k]);
+	else
+		pr->cache[i].indicators[(k - p->nactions) * site->nlangs + l] =
+			build_indicator_item(&v, &p->indicators[k - p->nactions]);
+	return 0;
+}
+
 item_cache_t *view_items_prepare(const site_t *site)
 {
 	arena_t *a = site->arena;
 	item_cache_t *c = arena_alloc(a, (site->nprogrammes + 1) * sizeof *c);
+	size_t n = 0;
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		c[i].actions = arena_alloc(a, (p->nactions * site->nlangs + 1) *
 		                                  sizeof(value_t *));
 		c[i].indicators = arena_alloc(a, (p->nindicators * site->nlangs + 1) *
 		                                     sizeof(value_t *));
-		for (size_t l = 0; l < site->nlangs; l++) {
-			page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
-			view_ctx_t v = {a, site, l, &ref, NULL};
-			for (size_t k = 0; k < p->nactions; k++)
-				c[i].actions[k * site->nlangs + l] =
-					build_action_item(&v, &p->actions[k]);
-			for (size_t k = 0; k < p->nindicators; k++)
-				c[i].indicators[k * site->nlangs + l] =
-					build_indicator_item(&v, &p->indicators[k]);
-		}
+		n += (p->nactions + p->nindicators) * site->nlangs;
 	}
+	preparing_t pr = {site, c, {NULL}};
+	size_t threads = parallel_threads();
+	for (size_t t = 0; t < threads; t++)
+		pr.arenas[t] = arena_new();
+	chart_prepare(); /* sparklines */
+	parallel_run(n, threads, prepare_item, &pr);
+	for (size_t t = 0; t < threads; t++)
+		arena_adopt(a, pr.arenas[t]);
 	return c;
 }
 
