@@ -1,5 +1,6 @@
 #include "value.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,7 @@ value_t *val_map(arena_t *a)
 
 void val_push(arena_t *a, value_t *list, value_t *item)
 {
+	assert(!list->lasting); /* templates may have kept what it was */
 	arena_grow(a, (void **)&list->as.list.items, list->as.list.len,
 	           &list->as.list.cap, sizeof(value_t *));
 	list->as.list.items[list->as.list.len++] = item;
@@ -73,6 +75,7 @@ void val_push(arena_t *a, value_t *list, value_t *item)
 
 void val_set(arena_t *a, value_t *map, const char *key, value_t *val)
 {
+	assert(!map->lasting); /* templates may have kept what it was */
 	arena_grow(a, (void **)&map->as.map.items, map->as.map.len,
 	           &map->as.map.cap, sizeof(member_t));
 	member_t *m = &map->as.map.items[map->as.map.len++];

@@ -33,6 +33,10 @@ typedef struct member member_t;
 struct value {
 	value_kind_t kind;
 	pos_t pos;
+	/* Made once for a whole build and not changed until the build's
+	 * model is freed: a template may keep what it rendered of it (see
+	 * tmpl_memo_t in render/mustache.h). */
+	bool lasting;
 	/* For scalars read from a file: the text as written (also for numbers
 	 * and booleans, so messages can quote it). NULL for built values. */
 	const char *text;

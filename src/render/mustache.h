@@ -25,6 +25,17 @@ int tmpl_set_add(tmpl_set_t *set, const char *name, const char *src,
                  size_t len, const char *path, diags_t *diags);
 bool tmpl_set_has(const tmpl_set_t *set, const char *name);
 
+/* What renders keep for later ones: the text each list item marked
+ * lasting rendered to in each section, so that the next render of the
+ * item there copies it instead. A kept text is used only where it comes
+ * out the same: where what the item's render looked up outside the item
+ * is still the same (the same lasting value, an equal scalar, or nothing)
+ * and the indentation is too. One render at a time may use a memo. */
+typedef struct tmpl_memo tmpl_memo_t;
+
+tmpl_memo_t *tmpl_memo_new(void);
+void tmpl_memo_free(tmpl_memo_t *memo); /* accepts NULL */
+
 /* Renders template name against ctx (which may be NULL), appending to out.
  * Strings are HTML-escaped unless written {{{x}}} or {{&x}}; numbers show
  * the shortest way, booleans as true/false, null, lists and maps as
@@ -35,5 +46,9 @@ bool tmpl_set_has(const tmpl_set_t *set, const char *name);
  * only read, so threads may render from one set at once. */
 int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
                 buf_t *out);
+/* The same, keeping list items' texts in memo and using those kept: the
+ * output is the same bytes as tmpl_render's. */
+int tmpl_render_memo(const tmpl_set_t *set, const char *name,
+                     const value_t *ctx, tmpl_memo_t *memo, buf_t *out);
 
 #endif

@@ -11,6 +11,8 @@
 
 #include "../core/alloc.h"
 #include "../core/diag.h"
+#include "../core/value.h"
+#include "mustache.h"
 
 typedef enum {
 	N_TEXT,     /* literal text */
@@ -53,6 +55,49 @@ struct node {
 	node_t *child;     /* sections and blocks: the content; parents: the
 	                      argument blocks */
 };
+
+/* A list item's render kept in a memo (mustache_memo.c), and what it
+ * depends on besides the item and the section: what it looked up outside
+ * the item, and the indentation it was rendered with. */
+typedef struct {
+	const char *name;     /* a name's first part, looked up outside */
+	const value_t *found; /* what it was: NULL or a lasting value, */
+	bool copied;          /* or a scalar that is not lasting: copy */
+	value_t copy;
+	long uses;            /* how often the render looked it up */
+} memo_dep_t;
+
+typedef struct {
+	memo_dep_t *items;
+	size_t len, cap;
+} memo_deps_t;
+
+typedef struct {
+	const node_t *section;
+	const value_t *item;
+	char *indent;         /* the indentation in force, and its frames */
+	size_t indent_len;
+	int indent_frames;
+	char *text;
+	size_t len;
+	long steps;           /* the render's, but for contexts outside */
+	int depth, expansions; /* the deepest it went, from where it began */
+	memo_deps_t deps;
+} fragment_t;
+
+/* The memo's fragment of item in section, or NULL. */
+const fragment_t *memo_find(const tmpl_memo_t *memo, const node_t *section,
+                            const value_t *item);
+/* Keeps f (allocated with malloc, as are its strings), replacing the
+ * fragment of the same item and section. */
+void memo_keep(tmpl_memo_t *memo, fragment_t *f);
+/* Notes that name was looked up outside the item and found v (NULL:
+ * nothing); false when v is what a fragment cannot depend on (a map or
+ * list made for one render). */
+bool memo_note(memo_deps_t *deps, const char *name, const value_t *v);
+/* Whether v is what dep found. */
+bool memo_same(const memo_dep_t *dep, const value_t *v);
+void memo_deps_free(memo_deps_t *deps);
 
 /* Parses src[0..len) (which must outlive the nodes) into *root, allocating
  * from arena. On a syntax error records it in diags and returns false. */

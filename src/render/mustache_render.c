@@ -67,6 +67,15 @@ struct scope {
 	const scope_t *up;
 };
 
+/* What the render of a list item being kept in the memo notes on the
+ * way: what it looks up outside the item. */
+typedef struct {
+	const ctx_t *frame; /* the item's */
+	memo_deps_t deps;
+	long outside_steps;
+	bool spoilt; /* it read what a kept text could not be checked for */
+} recording_t;
+
 typedef struct {
 	const tmpl_set_t *set;
 	buf_t *out;
@@ -75,6 +84,9 @@ typedef struct {
 	int depth;
 	long steps;
 	bool cut; /* a limit above stopped some expansion */
+	tmpl_memo_t *memo;  /* NULL: nothing is kept */
+	recording_t *rec;   /* the item being kept, or NULL */
+	int peak_depth, peak_expansions; /* the most the limits saw */
 } render_t;
 
 static void render(render_t *r, const node_t *n, const ctx_t *ctx,
@@ -134,6 +146,31 @@ bool tmpl_set_has(const tmpl_set_t *set, const char *name)
  * that has it, the other parts in that value alone ("broken chains" stay
  * broken). NULL when nothing is found. Each context looked at counts as a
  * step, so that deep context stacks cannot make steps arbitrarily dear. */
+static const value_t *find_in(const ctx_t *ctx, const char *part,
+                              long *looked)
+{
+	const value_t *v = NULL;
+	for (; ctx && !v; ctx = ctx->up) {
+		v = val_get(ctx->val, part);
+		(*looked)++;
+	}
+	return v;
+}
+
+/* A lookup that left the item being kept: noted as what the kept text
+ * depends on. */
+static const value_t *look_outside(render_t *r, const ctx_t *outer,
+                                   const char *part)
+{
+	long looked = 0;
+	const value_t *v = find_in(outer, part, &looked);
+	r->steps += looked;
+	r->rec->outside_steps += looked;
+	if (!memo_note(&r->rec->deps, part, v))
+		r->rec->spoilt = true;
+	return v;
+}
+
 static const value_t *lookup(render_t *r, const ctx_t *ctx,
                              const name_t *name)
 {
@@ -141,10 +178,15 @@ static const value_t *lookup(render_t *r, const ctx_t *ctx,
 		return NULL;
 	if (name->len == 0)
 		return ctx->val;
+	const ctx_t *item = r->rec ? r->rec->frame : NULL;
 	const value_t *v = NULL;
 	for (; ctx && !v; ctx = ctx->up) {
 		v = val_get(ctx->val, name->parts[0]);
 		r->steps++;
+		if (!v && ctx == item) {
+			v = look_outside(r, ctx->up, name->parts[0]);
+			break;
+		}
 	}
 	for (int i = 1; v && i < name->len; i++)
 		v = val_get(v, name->parts[i]);
@@ -200,6 +242,9 @@ static void interpolate(render_t *r, const node_t *n, const ctx_t *ctx)
 		escape_html(r->out, s, len);
 }
 
+static void render_item(render_t *r, const node_t *n, const ctx_t *top,
+                        const indent_t *ind, const scope_t *scope);
+
 static void section(render_t *r, const node_t *n, const ctx_t *ctx,
                     const indent_t *ind, const scope_t *scope)
 {
@@ -213,7 +258,10 @@ static void section(render_t *r, const node_t *n, const ctx_t *ctx,
 	}
 	for (size_t i = 0; i < v->as.list.len; i++) {
 		ctx_t top = {v->as.list.items[i], ctx};
-		render(r, n->child, &top, ind, scope);
+		if (r->memo && !r->rec && !r->cut && top.val->lasting)
+			render_item(r, n, &top, ind, scope);
+		else
+			render(r, n->child, &top, ind, scope);
 	}
 }
 
@@ -228,6 +276,8 @@ static void expand(render_t *r, const node_t *n, const ctx_t *ctx,
 	const tmpl_t *t = name ? map_get(&r->set->by_name, name) : NULL;
 	if (!t)
 		return;
+	if (r->expansions > r->peak_expansions)
+		r->peak_expansions = r->expansions;
 	if (r->expansions >= MAX_EXPANSIONS) {
 		r->cut = true;
 		return;
@@ -272,6 +322,11 @@ static void block(render_t *r, const node_t *n, const ctx_t *ctx,
 	const indent_t *lines = ind;
 	if (!body)
 		return;
+	/* What fills a block comes from outside any list item. */
+	if (r->rec)
+		r->rec->spoilt = true;
+	if (r->expansions > r->peak_expansions)
+		r->peak_expansions = r->expansions;
 	if (r->expansions >= MAX_EXPANSIONS) {
 		r->cut = true;
 		return;
@@ -297,6 +352,8 @@ static void block(render_t *r, const node_t *n, const ctx_t *ctx,
 static void render(render_t *r, const node_t *n, const ctx_t *ctx,
                    const indent_t *ind, const scope_t *scope)
 {
+	if (r->depth > r->peak_depth)
+		r->peak_depth = r->depth;
 	if (r->depth >= MAX_DEPTH) {
 		r->cut = true;
 		return;
@@ -337,14 +394,117 @@ static void render(render_t *r, const node_t *n, const ctx_t *ctx,
 	r->depth--;
 }
 
-int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
-                buf_t *out)
+/* The indentation in force, outermost frame first, as put_indent writes
+ * it; false when longer than a kept text may depend on. */
+enum { MAX_INDENT = 256 };
+static bool indentation(const indent_t *ind, char out[MAX_INDENT],
+                        size_t *len, int *frames)
+{
+	size_t total = 0;
+	int n = 0;
+	for (const indent_t *i = ind; i; i = i->up) {
+		total += i->len;
+		n++;
+		if (total > MAX_INDENT)
+			return false;
+	}
+	size_t at = total;
+	for (const indent_t *i = ind; i; i = i->up) {
+		at -= i->len;
+		memcpy(out + at, i->s, i->len);
+	}
+	*len = total;
+	*frames = n;
+	return true;
+}
+
+/* Whether the kept text f is what the item renders to here, the limits
+ * included; *steps is then what rendering it would have counted. */
+static bool fits(const render_t *r, const fragment_t *f, const ctx_t *outer,
+                 const char *indent, size_t indent_len, int frames,
+                 long *steps)
+{
+	if (f->indent_len != indent_len || f->indent_frames != frames ||
+	    memcmp(f->indent, indent, indent_len) != 0)
+		return false;
+	long total = f->steps;
+	for (size_t i = 0; i < f->deps.len; i++) {
+		const memo_dep_t *d = &f->deps.items[i];
+		long looked = 0;
+		if (!memo_same(d, find_in(outer, d->name, &looked)))
+			return false;
+		total += d->uses * looked;
+	}
+	*steps = total;
+	return r->steps + total <= MAX_STEPS &&
+	       r->out->len - r->start + f->len <= MAX_OUTPUT &&
+	       r->depth + f->depth < MAX_DEPTH &&
+	       r->expansions + f->expansions < MAX_EXPANSIONS;
+}
+
+/* A lasting list item: the text kept of it, when that is what it renders
+ * to here; else rendered, and kept unless it read what cannot be checked
+ * or a limit cut it short. */
+static void render_item(render_t *r, const node_t *n, const ctx_t *top,
+                        const indent_t *ind, const scope_t *scope)
+{
+	char indent[MAX_INDENT];
+	size_t indent_len;
+	int frames;
+	if (!indentation(ind, indent, &indent_len, &frames)) {
+		render(r, n->child, top, ind, scope);
+		return;
+	}
+	const fragment_t *kept = memo_find(r->memo, n, top->val);
+	long steps;
+	if (kept && fits(r, kept, top->up, indent, indent_len, frames, &steps)) {
+		buf_put(r->out, kept->text, kept->len);
+		r->steps += steps;
+		return;
+	}
+	recording_t rec = {top, {NULL, 0, 0}, 0, false};
+	size_t from = r->out->len;
+	long steps_before = r->steps;
+	r->peak_depth = r->depth;
+	r->peak_expansions = r->expansions;
+	r->rec = &rec;
+	render(r, n->child, top, ind, scope);
+	r->rec = NULL;
+	if (rec.spoilt || r->cut) {
+		memo_deps_free(&rec.deps);
+		return;
+	}
+	fragment_t *f = xmalloc(sizeof *f);
+	*f = (fragment_t){
+		.section = n,
+		.item = top->val,
+		.indent = xstrndup(indent, indent_len),
+		.indent_len = indent_len,
+		.indent_frames = frames,
+		.text = xstrndup(r->out->data + from, r->out->len - from),
+		.len = r->out->len - from,
+		.steps = r->steps - steps_before - rec.outside_steps,
+		.depth = r->peak_depth - r->depth,
+		.expansions = r->peak_expansions - r->expansions,
+		.deps = rec.deps,
+	};
+	memo_keep(r->memo, f);
+}
+
+int tmpl_render_memo(const tmpl_set_t *set, const char *name,
+                     const value_t *ctx, tmpl_memo_t *memo, buf_t *out)
 {
 	const tmpl_t *t = map_get(&set->by_name, name);
 	if (!t)
 		return -1;
-	render_t r = {set, out, out->len, 0, 0, 0, false};
+	render_t r = {.set = set, .out = out, .start = out->len, .memo = memo};
 	ctx_t top = {ctx, NULL};
 	render(&r, t->root, ctx ? &top : NULL, NULL, NULL);
 	return r.cut ? 1 : 0;
+}
+
+int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,
+                buf_t *out)
+{
+	return tmpl_render_memo(set, name, ctx, NULL, out);
 }

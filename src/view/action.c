@@ -170,7 +170,7 @@ void view_action(const view_ctx_t *v, value_t *root)
 	const text_t *t = view_text(v, x->texts);
 	value_t *page = val_get(root, "page");
 	view_add_text(v, page, t);
-	value_t *m = view_action_item(v, x);
+	value_t *m = view_action_item_copy(v, x);
 	view_set_text(v, m, "problem", t ? t->problem : NULL);
 	view_set_text(v, m, "impact", t ? t->impact : NULL);
 	view_set_list(v, m, "facts", facts_of(v, x));

@@ -301,6 +301,11 @@ void view_prepare(site_t *site)
 		}
 	}
 	site->view_cache = cache;
+	/* The words are the same for the whole build: lists may look them
+	 * up and still be kept (items.c). */
+	for (size_t l = 0; l < site->nlangs; l++)
+		if (site->i18n[l])
+			((value_t *)site->i18n[l])->lasting = true;
 	/* Items show facet keys, so they come after the facets. */
 	cache->items = view_items_prepare(site);
 }

@@ -10,7 +10,7 @@ void view_indicator(const view_ctx_t *v, value_t *root)
 	const indicator_t *ind = v->ref->item;
 	const text_t *t = view_text(v, ind->texts);
 	view_add_text(v, val_get(root, "page"), t);
-	value_t *m = view_indicator_item(v, ind);
+	value_t *m = view_indicator_item_copy(v, ind);
 	value_t *facts = val_list(a);
 	if (ind->theme)
 		val_push(a, facts, view_theme_fact(v, ind->theme));

@@ -188,6 +188,14 @@ struct item_cache {
 	value_t **indicators; /* [programme][indicator * nlangs + lang] */
 };
 
+/* The items are lasting: the template engine may keep what it renders
+ * of them (render/mustache.h). */
+static value_t *lasting(value_t *item)
+{
+	item->lasting = true;
+	return item;
+}
+
 /* The items of every programme, language and entry, made on a few
  * threads: task t is entry k (actions, then indicators) of language l of
  * a programme. Each thread makes its items in an arena of its own. */
@@ -214,12 +222,15 @@ static int prepare_item(size_t t, size_t thread, void *ctx)
 	size_t l = t / per_lang, k = t % per_lang;
 	page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
 	view_ctx_t v = {pr->arenas[thread], site, l, &ref, NULL};
-	if (k < p->nactions)
-		pr->cache[i].actions[k * site->nlangs + l] =
-			build_action_item(&v, &p->actions[k]);
-	else
-		pr->cache[i].indicators[(k - p->nactions) * site->nlangs + l] =
-			build_indicator_item(&v, &p->indicators[k - p->nactions]);
+	item_cache_t *c = &pr->cache[i];
+	if (k < p->nactions) {
+		c->actions[k * site->nlangs + l] =
+			lasting(build_action_item(&v, &p->actions[k]));
+	} else {
+		k -= p->nactions;
+		c->indicators[k * site->nlangs + l] =
+			lasting(build_indicator_item(&v, &p->indicators[k]));
+	}
 	return 0;
 }
 
@@ -255,9 +266,7 @@ value_t *view_action_item(const view_ctx_t *v, const action_t *x)
 	view_read(v, x->texts[v->lang]);
 	size_t i = (size_t)(x->programme - site->programmes);
 	size_t k = (size_t)(x - x->programme->actions);
-	return val_copy_map(v->arena,
-	                    site->view_cache->items[i].actions[k * site->nlangs +
-	                                                       v->lang]);
+	return site->view_cache->items[i].actions[k * site->nlangs + v->lang];
 }
 
 value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
@@ -268,9 +277,17 @@ value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
 	view_read(v, ind->texts[v->lang]);
 	size_t i = (size_t)(ind->programme - site->programmes);
 	size_t k = (size_t)(ind - ind->programme->indicators);
-	return val_copy_map(
-		v->arena,
-		site->view_cache->items[i].indicators[k * site->nlangs + v->lang]);
+	return site->view_cache->items[i].indicators[k * site->nlangs + v->lang];
+}
+
+value_t *view_action_item_copy(const view_ctx_t *v, const action_t *x)
+{
+	return val_copy_map(v->arena, view_action_item(v, x));
+}
+
+value_t *view_indicator_item_copy(const view_ctx_t *v, const indicator_t *ind)
+{
+	return val_copy_map(v->arena, view_indicator_item(v, ind));
 }
 
 void view_replace_text(site_t *site, text_t **texts, size_t lang,
@@ -285,10 +302,10 @@ void view_replace_text(site_t *site, text_t **texts, size_t lang,
 		for (size_t k = 0; k < p->nactions; k++)
 			if (p->actions[k].texts == texts)
 				c[i].actions[k * site->nlangs + lang] =
-					build_action_item(&v, &p->actions[k]);
+					lasting(build_action_item(&v, &p->actions[k]));
 		for (size_t k = 0; k < p->nindicators; k++)
 			if (p->indicators[k].texts == texts)
 				c[i].indicators[k * site->nlangs + lang] =
-					build_indicator_item(&v, &p->indicators[k]);
+					lasting(build_indicator_item(&v, &p->indicators[k]));
 	}
 }

@@ -141,7 +141,7 @@ static value_t *latest_updates(const view_ctx_t *v, const programme_t *p)
 	qsort(all, k, sizeof *all, newest_first);
 	value_t *list = val_list(a);
 	for (size_t i = 0; i < k && i < LATEST_UPDATES; i++) {
-		value_t *m = view_action_item(v, all[i].action);
+		value_t *m = view_action_item_copy(v, all[i].action);
 		val_set(a, m, "date",
 		        val_str_ref(a, format_date(a, v->site, v->lang,
 		                                   all[i].update->date)));

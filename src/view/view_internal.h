@@ -53,8 +53,14 @@ value_t *view_theme_fact(const view_ctx_t *v, const theme_t *t);
 
 /* Summaries used by several pages. */
 const char *view_years(const view_ctx_t *v, const action_t *x);
+/* What lists show of an action or an indicator: made once per language
+ * (view_prepare) and shared by every list, so not to be changed; the
+ * _copy forms return a copy to add members to. */
 value_t *view_action_item(const view_ctx_t *v, const action_t *a);
 value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind);
+value_t *view_action_item_copy(const view_ctx_t *v, const action_t *a);
+value_t *view_indicator_item_copy(const view_ctx_t *v,
+                                  const indicator_t *ind);
 value_t *view_progress(const view_ctx_t *v, const programme_t *p,
                        const theme_t *only);
 /* The same from counts per status. */

@@ -15,7 +15,7 @@ static const char *year_text(const view_ctx_t *v, int year)
 static value_t *row(const view_ctx_t *v, const action_t *x, int year)
 {
 	arena_t *a = v->arena;
-	value_t *m = view_action_item(v, x);
+	value_t *m = view_action_item_copy(v, x);
 	int s = model_status_in(x, year);
 	value_t *status = NULL;
 	if (s >= 0) {
@@ -100,7 +100,7 @@ static value_t *indicator_table(const view_ctx_t *v, const programme_t *p,
 	value_t *rows = val_list(a);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator_t *ind = &p->indicators[i];
-		value_t *m = view_indicator_item(v, ind);
+		value_t *m = view_indicator_item_copy(v, ind);
 		value_t *cells = val_list(a);
 		for (int y = first; y <= year; y++) {
 			const indicator_value_t *found = NULL;

@@ -82,9 +82,10 @@ static void inject(buf_t *html, const char *snippet)
 }
 
 /* What a build keeps for the next: the site's pages and, per page, the
- * texts it read. */
+ * texts it read; and per thread, the list items' texts rendered. */
 struct write_memo {
 	tmpl_set_t *templates;
+	tmpl_memo_t *fragments[PARALLEL_MAX];
 	char *out;
 	const char *inject;
 	page_ref_t *refs;
@@ -171,8 +172,9 @@ static int emit_file(void *ctx, const char *path, const char *data, size_t len)
 }
 
 /* The files that are not pages: each writer is one task. */
-static int write_page(job_t *j, size_t page, arena_t *arena, buf_t *out)
+static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 {
+	buf_t *out = &j->out[thread];
 	const page_ref_t *ref = &j->memo->refs[page];
 	view_reads_t *reads = j->memo->reads ? &j->memo->reads[page] : NULL;
 	if (reads)
@@ -181,7 +183,8 @@ static int write_page(job_t *j, size_t page, arena_t *arena, buf_t *out)
 	buf_reset(out);
 	const char *template = view_template(ref->kind);
 	if (template) {
-		tmpl_render(j->memo->templates, template, view, out);
+		tmpl_render_memo(j->memo->templates, template, view,
+		                 j->memo->fragments[thread], out);
 		if (j->memo->inject)
 			inject(out, j->memo->inject);
 		atomic_fetch_add(&j->pages, 1);
@@ -207,7 +210,7 @@ static int task(size_t i, size_t thread, void *ctx)
 	}
 	i -= j->nwritings;
 	arena_t *arena = arena_new();
-	int rc = write_page(j, j->todo ? j->todo[i] : i, arena, &j->out[thread]);
+	int rc = write_page(j, j->todo ? j->todo[i] : i, thread, arena);
 	arena_free(arena);
 	return rc;
 }
@@ -270,6 +273,8 @@ write_result_t write_site(site_t *site, const char *out,
 	write_result_t result = {0, 0, 0, NULL};
 	write_memo_t *m = xcalloc(1, sizeof *m);
 	m->templates = tmpl_set_new();
+	for (size_t t = 0; t < PARALLEL_MAX; t++)
+		m->fragments[t] = tmpl_memo_new();
 	m->out = xstrdup(out);
 	m->inject = inject_html;
 	output_t *output = NULL;
@@ -341,5 +346,7 @@ void write_memo_free(write_memo_t *memo)
 	free(memo->refs);
 	free(memo->out);
 	tmpl_set_free(memo->templates);
+	for (size_t t = 0; t < PARALLEL_MAX; t++)
+		tmpl_memo_free(memo->fragments[t]);
 	free(memo);
 }

@@ -395,6 +395,136 @@ static void test_whitespace(void)
 	tmpl_set_free(set);
 }
 
+/* Renders name with memo and without, expects both to be want. */
+static void same_with_memo(const tmpl_set_t *set, const char *name,
+                           const value_t *v, tmpl_memo_t *memo,
+                           const char *want)
+{
+	buf_t plain = BUF_INIT, kept = BUF_INIT;
+	CHECK(tmpl_render(set, name, v, &plain) == 0);
+	CHECK(tmpl_render_memo(set, name, v, memo, &kept) == 0);
+	CHECK_STR(buf_cstr(&plain), want);
+	CHECK_STR(buf_cstr(&kept), want);
+	buf_free(&plain);
+	buf_free(&kept);
+}
+
+/* Writes over a string value's bytes behind the memo's back: what a kept
+ * text then shows tells whether it was used. */
+static void overwrite(const value_t *map, const char *key, char c)
+{
+	value_t *v = val_get(map, key);
+	CHECK(v && v->kind == VAL_STRING && v->as.str.len > 0);
+	((char *)v->as.str.s)[0] = c;
+}
+
+static void test_memo(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "list", "{{#items}}[{{name}} {{t.x}} {{page}}]{{/items}}",
+	          &d) == 0);
+	CHECK(add(set, "nested", "<ul>\n  {{>item}}\n</ul>\n", &d) == 0);
+	CHECK(add(set, "deeper", "<div>\n    {{>item}}\n</div>\n", &d) == 0);
+	CHECK(add(set, "item", "{{#items}}\n<li>{{name}}</li>\n{{/items}}\n",
+	          &d) == 0);
+	CHECK(add(set, "frame", "{{$b}}-{{/b}}", &d) == 0);
+	CHECK(add(set, "blocks",
+	          "{{<frame}}{{$b}}{{page}}{{/b}}{{/frame}}", &d) == 0);
+	CHECK(add(set, "in-block",
+	          "{{#items}}{{<frame}}{{$b}}{{name}}{{/b}}{{/frame}}{{/items}}",
+	          &d) == 0);
+	CHECK(add(set, "outer-map", "{{#items}}{{meta.v}}{{/items}}", &d) == 0);
+	CHECK(d.len == 0);
+	arena_t *a = arena_new();
+	value_t *v = data(a, "t: {x: one}\npage: p1\nmeta: {v: m}\n"
+	                     "items: [{name: a}, {name: b}]\n");
+	value_t *items = val_get(v, "items");
+	value_t *t = val_get(v, "t");
+	for (size_t i = 0; i < items->as.list.len; i++)
+		items->as.list.items[i]->lasting = true;
+	t->lasting = true;
+	tmpl_memo_t *memo = tmpl_memo_new();
+
+	same_with_memo(set, "list", v, memo, "[a one p1][b one p1]");
+	/* Kept: the item's own words come from the memo... */
+	overwrite(items->as.list.items[0], "name", 'A');
+	buf_t out = BUF_INIT;
+	CHECK(tmpl_render_memo(set, "list", v, memo, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[a one p1][b one p1]");
+	overwrite(items->as.list.items[0], "name", 'a');
+	/* ...but what it looked up outside is looked up again: a scalar by
+	 * its value, a lasting value by its address. */
+	overwrite(v, "page", 'q');
+	same_with_memo(set, "list", v, memo, "[a one q1][b one q1]");
+	value_t *other = data(a, "{x: two}");
+	other->lasting = true;
+	v->as.map.items[0].val = other;
+	same_with_memo(set, "list", v, memo, "[a two q1][b two q1]");
+	v->as.map.items[0].val = t;
+
+	/* The indentation in force is part of what was kept. */
+	same_with_memo(set, "nested", v, memo, "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+	same_with_memo(set, "deeper", v, memo,
+	               "<div>\n    <li>a</li>\n    <li>b</li>\n</div>\n");
+
+	/* A block inside an item depends on what fills it: never kept. */
+	same_with_memo(set, "in-block", v, memo, "ab");
+	overwrite(items->as.list.items[0], "name", 'A');
+	same_with_memo(set, "in-block", v, memo, "Ab");
+	overwrite(items->as.list.items[0], "name", 'a');
+	same_with_memo(set, "blocks", v, memo, "q1");
+
+	/* Nor is an item that reads a map made for one render. */
+	same_with_memo(set, "outer-map", v, memo, "mm");
+	overwrite(val_get(v, "meta"), "v", 'n');
+	same_with_memo(set, "outer-map", v, memo, "nn");
+
+	/* Items that are not lasting are rendered every time. */
+	items->as.list.items[1]->lasting = false;
+	same_with_memo(set, "list", v, memo, "[a one q1][b one q1]");
+	overwrite(items->as.list.items[1], "name", 'B');
+	same_with_memo(set, "list", v, memo, "[a one q1][B one q1]");
+
+	buf_free(&out);
+	tmpl_memo_free(memo);
+	arena_free(a);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
+/* The limits come out the same with a memo: a kept text counts the steps
+ * rendering it would have taken. */
+static void test_memo_limits(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	/* Each item takes some steps; the list is repeated until the
+	 * step limit cuts the render in the same place either way. */
+	CHECK(add(set, "items", "{{#items}}{{name}}{{name}}{{name}}{{/items}}", &d) == 0);
+	CHECK(add(set, "again", "{{>items}}{{>again}}", &d) == 0);
+	arena_t *a = arena_new();
+	value_t *v = data(a, "items: [{name: a}, {name: b}, {name: c}]\n");
+	value_t *items = val_get(v, "items");
+	for (size_t i = 0; i < items->as.list.len; i++)
+		items->as.list.items[i]->lasting = true;
+	tmpl_memo_t *memo = tmpl_memo_new();
+	buf_t plain = BUF_INIT, kept = BUF_INIT;
+	int rc = tmpl_render(set, "again", v, &plain);
+	CHECK(rc == 1);
+	CHECK(tmpl_render_memo(set, "again", v, memo, &kept) == rc);
+	CHECK(plain.len == kept.len);
+	CHECK_STR(buf_cstr(&kept), buf_cstr(&plain));
+	buf_free(&plain);
+	buf_free(&kept);
+	tmpl_memo_free(memo);
+	arena_free(a);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
 int main(void)
 {
 	test_syntax_errors();
@@ -405,5 +535,7 @@ int main(void)
 	test_page();
 	test_set();
 	test_whitespace();
+	test_memo();
+	test_memo_limits();
 	return harness_report();
 }
