@@ -88,8 +88,9 @@ value_t *val_copy_map(arena_t *a, const value_t *map)
 {
 	value_t *copy = val_map(a);
 	size_t n = map->as.map.len;
-	copy->as.map.items = arena_alloc(a, (n + 4) * sizeof(member_t));
-	copy->as.map.cap = n + 4;
+	/* Room for what views add to a copy (a year's row adds five). */
+	copy->as.map.items = arena_alloc(a, (n + 8) * sizeof(member_t));
+	copy->as.map.cap = n + 8;
 	copy->as.map.len = n;
 	memcpy(copy->as.map.items, map->as.map.items, n * sizeof(member_t));
 	return copy;

@@ -308,6 +308,8 @@ void view_prepare(site_t *site)
 			((value_t *)site->i18n[l])->lasting = true;
 	/* Items show facet keys, so they come after the facets. */
 	cache->items = view_items_prepare(site);
+	cache->az = view_search_prepare(site);
+	cache->rows = view_years_prepare(site);
 }
 
 static const facet_cache_t *cached(const site_t *site, const programme_t *p,

@@ -308,4 +308,8 @@ void view_replace_text(site_t *site, text_t **texts, size_t lang,
 				c[i].indicators[k * site->nlangs + lang] =
 					lasting(build_indicator_item(&v, &p->indicators[k]));
 	}
+	if (c) {
+		view_search_replace(site, texts, lang);
+		view_years_replace(site, texts, lang);
+	}
 }

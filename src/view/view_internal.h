@@ -90,11 +90,23 @@ double view_indicator_progress(const indicator_t *ind);
  * in each language (items.c). Read-only while pages are built. */
 typedef struct facet_cache facet_cache_t;
 typedef struct item_cache item_cache_t;
+typedef struct az_index az_index_t;
+typedef struct year_rows year_rows_t;
 struct view_cache {
 	facet_cache_t **programmes; /* [programme][facet] */
 	item_cache_t *items;
+	az_index_t *az;     /* the search page's A–Z index, per language */
+	year_rows_t *rows;  /* the rows of the roadmaps and follow-ups */
 };
 item_cache_t *view_items_prepare(const site_t *site);
+az_index_t *view_search_prepare(const site_t *site);
+year_rows_t *view_years_prepare(const site_t *site);
+/* Makes the rows of texts' action in language lang again, after its text
+ * was replaced (view_replace_text). */
+void view_years_replace(site_t *site, text_t *const *texts, size_t lang);
+/* Puts the A–Z entry of texts in language lang in its place again, after
+ * its text was replaced (view_replace_text). */
+void view_search_replace(site_t *site, text_t *const *texts, size_t lang);
 
 /* Facets of the action list (view/facets.c). */
 typedef struct {

@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "../core/parallel.h"
+
 static const char *year_text(const view_ctx_t *v, int year)
 {
 	return arena_printf(v->arena, "%d", year);
@@ -44,6 +46,116 @@ static value_t *row(const view_ctx_t *v, const action_t *x, int year)
 	return m;
 }
 
+/* The rows of every action in every year of its programme (and the year
+ * after the last, which a follow-up looks ahead to), in every language:
+ * made once by view_prepare and lasting, like list items, so that
+ * templates render each once. [programme][(year - first) * nactions +
+ * action) * nlangs + lang], NULL where the action is not in the year. */
+struct year_rows {
+	value_t ***rows;
+};
+
+static size_t years_of(const programme_t *p)
+{
+	return p->first_year ? (size_t)(p->last_year - p->first_year + 2) : 0;
+}
+
+typedef struct {
+	const site_t *site;
+	year_rows_t *cache;
+	arena_t *arenas[PARALLEL_MAX];
+} rows_making_t;
+
+/* Task t: the rows of one action in one year of a programme, all
+ * languages. */
+static int make_rows(size_t t, size_t thread, void *ctx)
+{
+	rows_making_t *m = ctx;
+	const site_t *site = m->site;
+	size_t i = 0;
+	for (;; i++) {
+		size_t n = years_of(&site->programmes[i]) *
+		           site->programmes[i].nactions;
+		if (t < n)
+			break;
+		t -= n;
+	}
+	const programme_t *p = &site->programmes[i];
+	const action_t *x = &p->actions[t % p->nactions];
+	int year = p->first_year + (int)(t / p->nactions);
+	if (!model_action_in_year(x, year))
+		return 0;
+	for (size_t l = 0; l < site->nlangs; l++) {
+		page_ref_t ref = {PAGE_FOLLOW_UP, l, p, NULL, year};
+		view_ctx_t v = {m->arenas[thread], site, l, &ref, NULL};
+		value_t *r = row(&v, x, year);
+		r->lasting = true;
+		m->cache->rows[i][t * site->nlangs + l] = r;
+	}
+	return 0;
+}
+
+year_rows_t *view_years_prepare(const site_t *site)
+{
+	arena_t *a = site->arena;
+	year_rows_t *c = arena_alloc(a, sizeof *c);
+	c->rows = arena_alloc(a, (site->nprogrammes + 1) * sizeof *c->rows);
+	size_t n = 0;
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		size_t k = years_of(p) * p->nactions;
+		c->rows[i] = arena_alloc(a, (k * site->nlangs + 1) * sizeof(value_t *));
+		n += k;
+	}
+	rows_making_t m = {site, c, {NULL}};
+	size_t threads = parallel_threads();
+	for (size_t t = 0; t < threads; t++)
+		m.arenas[t] = arena_new();
+	parallel_run(n, threads, make_rows, &m);
+	for (size_t t = 0; t < threads; t++)
+		arena_adopt(a, m.arenas[t]);
+	return c;
+}
+
+void view_years_replace(site_t *site, text_t *const *texts, size_t lang)
+{
+	year_rows_t *c = site->view_cache->rows;
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		for (size_t k = 0; k < p->nactions; k++) {
+			const action_t *x = &p->actions[k];
+			if (x->texts != texts)
+				continue;
+			for (size_t y = 0; y < years_of(p); y++) {
+				int year = p->first_year + (int)y;
+				size_t at = (y * p->nactions + k) * site->nlangs + lang;
+				if (!c->rows[i][at])
+					continue;
+				page_ref_t ref = {PAGE_FOLLOW_UP, lang, p, NULL, year};
+				view_ctx_t v = {site->arena, site, lang, &ref, NULL};
+				c->rows[i][at] = row(&v, x, year);
+				c->rows[i][at]->lasting = true;
+			}
+		}
+	}
+}
+
+/* The row of x in year: the one made by view_prepare, when there is. */
+static value_t *row_of(const view_ctx_t *v, const programme_t *p,
+                       size_t k, int year)
+{
+	const site_t *site = v->site;
+	const action_t *x = &p->actions[k];
+	year_rows_t *c = site->view_cache ? site->view_cache->rows : NULL;
+	if (!c || year < p->first_year ||
+	    (size_t)(year - p->first_year) >= years_of(p))
+		return row(v, x, year);
+	view_read(v, x->texts[v->lang]);
+	size_t y = (size_t)(year - p->first_year);
+	return c->rows[p - site->programmes][(y * p->nactions + k) * site->nlangs +
+	                                     v->lang];
+}
+
 /* Actions carried out in year, each with its status at that year's
  * follow-up (status_then) and now (status). */
 static value_t *actions_of(const view_ctx_t *v, const programme_t *p,
@@ -52,7 +164,7 @@ static value_t *actions_of(const view_ctx_t *v, const programme_t *p,
 	value_t *list = val_list(v->arena);
 	for (size_t i = 0; i < p->nactions; i++)
 		if (keep(&p->actions[i], year))
-			val_push(v->arena, list, row(v, &p->actions[i], year));
+			val_push(v->arena, list, row_of(v, p, i, year));
 	return list;
 }
 
