@@ -268,7 +268,7 @@ int fs_copy_tree(const char *from, const char *to)
 	return rc;
 }
 
-int fs_swap_dir(const char *fresh, const char *target)
+int fs_swap(const char *fresh, const char *target)
 {
 	if (renameat2(AT_FDCWD, fresh, AT_FDCWD, target, RENAME_EXCHANGE) == 0)
 		return 0;

@@ -50,10 +50,10 @@ int fs_copy(const char *from, const char *to);
  * are not followed. */
 int fs_copy_tree(const char *from, const char *to);
 
-/* Publishes the directory fresh as target: when target exists the two are
- * exchanged atomically and the old one is left at fresh for the caller to
- * remove; otherwise fresh is renamed to target. */
-int fs_swap_dir(const char *fresh, const char *target);
+/* Publishes fresh (a file or a directory) as target: when target exists
+ * the two are exchanged atomically and the old one is left at fresh for
+ * the caller to remove; otherwise fresh is renamed to target. */
+int fs_swap(const char *fresh, const char *target);
 
 /* Joins two path parts with one '/'. The caller frees the result. */
 char *fs_join(const char *a, const char *b);

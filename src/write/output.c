@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -130,6 +131,29 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const entry_t *)a)->path, ((const entry_t *)b)->path);
 }
 
+/* A number of the manifest in base 16 or 10, ending at a space, which
+ * *p is then past; false for anything else. By hand: strtoull's locale
+ * and sign handling cost more than a preview's edit may. */
+static bool manifest_number(char **p, unsigned base, unsigned long long max,
+                            unsigned long long *out)
+{
+	unsigned long long n = 0;
+	char *s = *p;
+	for (; *s != ' '; s++) {
+		unsigned d = *s >= '0' && *s <= '9'   ? (unsigned)(*s - '0')
+		             : *s >= 'a' && *s <= 'f' ? (unsigned)(*s - 'a' + 10)
+		                                      : base;
+		if (d >= base || n > (max - d) / base)
+			return false;
+		n = n * base + d;
+	}
+	if (s == *p)
+		return false;
+	*p = s + 1;
+	*out = n;
+	return true;
+}
+
 /* Reads "<hash> <size> <mtime_ns> <path>" lines, which porta writes in
  * the order of their paths: a build of some files looks a few up, and
  * keeps the rest in that order, without a table of them all. */
@@ -143,29 +167,26 @@ static bool read_manifest(output_t *o)
 	size_t lines = 0;
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
-	o->old_entries = xcalloc(lines + 1, sizeof(entry_t));
-	char *save = NULL;
+	o->old_entries = xcalloc(lines + 2, sizeof(entry_t));
 	bool ok = true, sorted = true;
-	for (char *line = strtok_r(text, "\n", &save); line && ok;
-	     line = strtok_r(NULL, "\n", &save)) {
-		entry_t *e = &o->old_entries[o->nold];
-		char *end;
-		errno = 0;
-		e->hash = strtoull(line, &end, 16);
-		ok = *end == ' ';
-		if (ok) {
-			e->size = strtoll(end + 1, &end, 10);
-			ok = *end == ' ' && e->size >= 0;
+	for (char *line = text, *end = text + len; line < end && ok;) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		nl = nl ? nl : end;
+		*nl = '\0';
+		if (nl > line) {
+			entry_t *e = &o->old_entries[o->nold];
+			unsigned long long hash, size, mtime;
+			char *s = line;
+			ok = manifest_number(&s, 16, UINT64_MAX, &hash) &&
+			     manifest_number(&s, 10, LLONG_MAX, &size) &&
+			     manifest_number(&s, 10, LLONG_MAX, &mtime) && *s;
+			if (!ok)
+				break;
+			*e = (entry_t){hash, (long long)size, (long long)mtime, s, false};
+			sorted = sorted && (!o->nold || strcmp(e[-1].path, e->path) < 0);
+			o->nold++;
 		}
-		if (ok) {
-			e->mtime_ns = strtoll(end + 1, &end, 10);
-			ok = *end == ' ' && end[1] && errno == 0 && e->mtime_ns >= 0;
-		}
-		if (!ok)
-			break;
-		e->path = end + 1;
-		sorted = sorted && (!o->nold || strcmp(e[-1].path, e->path) < 0);
-		o->nold++;
+		line = nl + 1;
 	}
 	/* Edited by hand, perhaps. */
 	if (ok && !sorted)
@@ -420,7 +441,9 @@ static int move_in(output_t *o, const char *rel, char **moved)
 			*s = '/';
 	}
 	char *from = fs_join(o->stage, top), *to = fs_join(o->out, top);
-	int rc = rename(from, to);
+	/* A file that replaces one changes places with it: the old one goes
+	 * with the stage, after every new one is in place (output_free). */
+	int rc = whole ? rename(from, to) : fs_swap(from, to);
 	if (rc < 0)
 		fail(o, "replace", to);
 	free(from);
@@ -509,7 +532,7 @@ int output_commit(output_t *o)
 	int rc = 0;
 	if (o->incremental) {
 		rc = apply(o);
-	} else if (fs_swap_dir(o->stage, o->out) < 0) {
+	} else if (fs_swap(o->stage, o->out) < 0) {
 		/* A first build, or an output porta did not make: swapped whole,
 		 * the previous one kept out of the way until that worked. */
 		fail(o, "replace", o->out);
@@ -540,6 +563,15 @@ size_t output_kept(const output_t *o)
 const char *output_error(const output_t *o)
 {
 	return o->error;
+}
+
+void output_free_later(output_t *o)
+{
+	if (o) {
+		free(o->stage);
+		o->stage = NULL;
+	}
+	output_free(o);
 }
 
 void output_free(output_t *o)

@@ -41,8 +41,13 @@ int output_commit(output_t *o);
 size_t output_written(const output_t *o);
 size_t output_kept(const output_t *o);
 
-/* Removes what was staged; the output stays as it was. Accepts NULL. */
+/* Removes what was staged; the output stays as it was. Accepts NULL.
+ * After a commit the stage holds the old versions of the files replaced. */
 void output_free(output_t *o);
+/* The same, but leaves the stage for the next output_open to remove: the
+ * preview shows an edit without waiting for the disk to free the old
+ * versions of big pages (milliseconds each on some disks). */
+void output_free_later(output_t *o);
 
 /* The error, if any, as "cannot <what> <path>: <reason>"; owned by o. */
 const char *output_error(const output_t *o);

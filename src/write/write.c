@@ -82,10 +82,12 @@ static void inject(buf_t *html, const char *snippet)
 }
 
 /* What a build keeps for the next: the site's pages and, per page, the
- * texts it read; and per thread, the list items' texts rendered. */
+ * texts it read; and per thread, the list items' texts rendered and the
+ * buffer pages are made in. */
 struct write_memo {
 	tmpl_set_t *templates;
 	tmpl_memo_t *fragments[PARALLEL_MAX];
+	buf_t buffers[PARALLEL_MAX];
 	char *out;
 	const char *inject;
 	page_ref_t *refs;
@@ -140,9 +142,9 @@ static size_t plan_writings(const site_t *site, size_t lang, bool body,
 	return n;
 }
 
-/* What the threads share: the pages to make and where they go, and a
- * buffer each. Everything else they read is the model, which nobody
- * changes while they run. */
+/* What the threads share: the pages to make and where they go.
+ * Everything else they read is the model, which nobody changes while
+ * they run. */
 typedef struct {
 	const site_t *site;
 	write_memo_t *memo;
@@ -152,7 +154,6 @@ typedef struct {
 	writing_t *writings; /* the files that are not pages, made first */
 	size_t nwritings;
 	atomic_size_t pages;
-	buf_t out[PARALLEL_MAX];
 } job_t;
 
 static int collect(const page_ref_t *ref, void *ctx)
@@ -174,7 +175,7 @@ static int emit_file(void *ctx, const char *path, const char *data, size_t len)
 /* The files that are not pages: each writer is one task. */
 static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 {
-	buf_t *out = &j->out[thread];
+	buf_t *out = &j->memo->buffers[thread];
 	const page_ref_t *ref = &j->memo->refs[page];
 	view_reads_t *reads = j->memo->reads ? &j->memo->reads[page] : NULL;
 	if (reads)
@@ -254,8 +255,6 @@ static write_result_t run(job_t *j, bool whole)
 	if (rc == 0 && (!whole || copy_static(j->output, staticdir, "static") == 0))
 		output_commit(j->output);
 	free(staticdir);
-	for (size_t t = 0; t < PARALLEL_MAX; t++)
-		buf_free(&j->out[t]);
 	if (output_error(j->output)) {
 		result.io_error = xstrdup(output_error(j->output));
 		return result;
@@ -316,7 +315,8 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 	j.output = output_open_some(memo->out, &result.io_error);
 	if (j.output)
 		result = run(&j, false);
-	output_free(j.output);
+	/* The site-wide files come next, and their build removes the stage. */
+	output_free_later(j.output);
 	free(todo);
 	return result;
 }
@@ -346,7 +346,9 @@ void write_memo_free(write_memo_t *memo)
 	free(memo->refs);
 	free(memo->out);
 	tmpl_set_free(memo->templates);
-	for (size_t t = 0; t < PARALLEL_MAX; t++)
+	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
+		buf_free(&memo->buffers[t]);
+	}
 	free(memo);
 }
