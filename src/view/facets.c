@@ -153,17 +153,6 @@ static facet_value_t *count_values(arena_t *arena, const programme_t *p,
 	return out;
 }
 
-bool view_action_has(arena_t *arena, const action_t *x, size_t f,
-                     const char *key)
-{
-	value_t *keys = val_list(arena);
-	facets[f].keys(arena, x, keys);
-	for (size_t k = 0; k < keys->as.list.len; k++)
-		if (strcmp(keys->as.list.items[k]->as.str.s, key) == 0)
-			return true;
-	return false;
-}
-
 /* "theme:a status:started year:2025", for the filtering script. */
 const char *view_facet_keys(const view_ctx_t *v, const action_t *x)
 {
@@ -252,7 +241,37 @@ struct facet_cache {
 	facet_value_t *values;
 	size_t n;
 	const char ***urls; /* urls[value][lang] */
+	size_t **members;   /* members[value]: the actions that have it, */
+	size_t *nmembers;   /* this many */
 };
+
+/* The actions that have each value, in the programme's order: what a
+ * filter page lists. */
+static void facet_members(arena_t *a, const programme_t *p, size_t f,
+                          facet_cache_t *fc)
+{
+	map_t index = MAP_INIT;
+	size_t *filled = arena_alloc(a, (fc->n + 1) * sizeof *filled);
+	fc->nmembers = filled;
+	fc->members = arena_alloc(a, (fc->n + 1) * sizeof *fc->members);
+	for (size_t i = 0; i < fc->n; i++) {
+		map_put(&index, fc->values[i].key, (void *)(i + 1));
+		fc->members[i] = arena_alloc(a, (fc->values[i].count + 1) *
+		                                    sizeof **fc->members);
+	}
+	value_t *keys = val_list(a);
+	for (size_t k = 0; k < p->nactions; k++) {
+		keys->as.list.len = 0;
+		facets[f].keys(a, &p->actions[k], keys);
+		for (size_t j = 0; j < keys->as.list.len; j++) {
+			size_t at = (size_t)map_get(&index, keys->as.list.items[j]->as.str.s);
+			/* A key twice for one action counts once in a list. */
+			if (at-- && (!filled[at] || fc->members[at][filled[at] - 1] != k))
+				fc->members[at][filled[at]++] = k;
+		}
+	}
+	map_free(&index);
+}
 
 /* The address of each value in language l: its words as a slug; values
  * whose words give the same slug keep their keys instead. */
@@ -298,6 +317,7 @@ void view_prepare(site_t *site)
 				fc->urls[k] = arena_alloc(a, site->nlangs * sizeof(char *));
 			for (size_t l = 0; l < site->nlangs; l++)
 				facet_urls(site, p, f, fc, l);
+			facet_members(a, p, f, fc);
 		}
 	}
 	site->view_cache = cache;
@@ -310,6 +330,7 @@ void view_prepare(site_t *site)
 	cache->items = view_items_prepare(site);
 	cache->az = view_search_prepare(site);
 	cache->rows = view_years_prepare(site);
+	cache->summaries = view_summaries_prepare(site);
 }
 
 static const facet_cache_t *cached(const site_t *site, const programme_t *p,
@@ -375,10 +396,15 @@ void view_filter(const view_ctx_t *v, value_t *root)
 	const programme_t *p = v->ref->programme;
 	size_t f = (size_t)v->ref->year;
 	const char *key = v->ref->item;
+	const facet_cache_t *fc = cached(v->site, p, f);
 	value_t *items = val_list(a);
-	for (size_t i = 0; i < p->nactions; i++)
-		if (view_action_has(a, &p->actions[i], f, key))
-			val_push(a, items, view_action_item(v, &p->actions[i]));
+	for (size_t i = 0; i < fc->n; i++) {
+		if (strcmp(fc->values[i].key, key) != 0)
+			continue;
+		for (size_t k = 0; k < fc->nmembers[i]; k++)
+			val_push(a, items,
+			         view_action_item(v, &p->actions[fc->members[i][k]]));
+	}
 	value_t *m = val_map(a);
 	val_set(a, m, "facet",
 	        val_str_ref(a, view_word(v, arena_printf(a, "facets.%s.name",

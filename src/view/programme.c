@@ -51,8 +51,9 @@ static value_t *by_theme(const view_ctx_t *v, const programme_t *p,
 	return themes;
 }
 
-void view_programme_summary(const view_ctx_t *v, value_t *root,
-                            const programme_t *p)
+/* What every page of a programme says of it: its words, themes and
+ * progress. */
+static value_t *summary_of(const view_ctx_t *v, const programme_t *p)
 {
 	arena_t *a = v->arena;
 	value_t *m = val_map(a);
@@ -86,7 +87,38 @@ void view_programme_summary(const view_ctx_t *v, value_t *root,
 	} else {
 		val_set(a, m, "latest_follow_up", val_null(a));
 	}
-	val_set(a, root, "programme", m);
+	return m;
+}
+
+value_t **view_summaries_prepare(const site_t *site)
+{
+	value_t **all = arena_alloc(site->arena, (site->nprogrammes *
+	                                          site->nlangs + 1) * sizeof *all);
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		for (size_t l = 0; l < site->nlangs; l++) {
+			page_ref_t ref = {PAGE_PROGRAMME, l, p, NULL, 0};
+			view_ctx_t v = {site->arena, site, l, &ref, NULL};
+			value_t *m = summary_of(&v, p);
+			m->lasting = true;
+			all[i * site->nlangs + l] = m;
+		}
+	}
+	return all;
+}
+
+/* It reads no action's or indicator's text: an edit to one of those,
+ * the only kind the preview applies to a kept build, leaves it as it
+ * was, and pages need not note what it read. */
+void view_programme_summary(const view_ctx_t *v, value_t *root,
+                            const programme_t *p)
+{
+	const site_t *site = v->site;
+	value_t *m = site->view_cache
+	             ? site->view_cache->summaries[(size_t)(p - site->programmes) *
+	                                               site->nlangs + v->lang]
+	             : summary_of(v, p);
+	val_set(v->arena, root, "programme", m);
 }
 
 enum { KEY_INDICATORS = 12 };

@@ -97,10 +97,12 @@ struct view_cache {
 	item_cache_t *items;
 	az_index_t *az;     /* the search page's A–Z index, per language */
 	year_rows_t *rows;  /* the rows of the roadmaps and follow-ups */
+	value_t **summaries; /* [programme * nlangs + lang] */
 };
 item_cache_t *view_items_prepare(const site_t *site);
 az_index_t *view_search_prepare(const site_t *site);
 year_rows_t *view_years_prepare(const site_t *site);
+value_t **view_summaries_prepare(const site_t *site);
 /* Makes the rows of texts' action in language lang again, after its text
  * was replaced (view_replace_text). */
 void view_years_replace(site_t *site, text_t *const *texts, size_t lang);
@@ -121,8 +123,6 @@ const char *view_facet_id(size_t f);
  * (counted once by view_prepare). */
 facet_value_t *view_facet_values(const site_t *site, const programme_t *p,
                                  size_t f, size_t *n);
-bool view_action_has(arena_t *arena, const action_t *x, size_t f,
-                     const char *key);
 const char *view_facet_keys(const view_ctx_t *v, const action_t *x);
 const char *view_facet_label(const view_ctx_t *v, const programme_t *p,
                              size_t f, const char *key);
