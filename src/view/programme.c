@@ -3,7 +3,6 @@
 
 #include "../write/feeds.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static value_t *theme_item(const view_ctx_t *v, const theme_t *t)
@@ -154,34 +153,39 @@ static int newest_first(const void *pa, const void *pb)
 
 enum { LATEST_UPDATES = 5 };
 
-/* The newest updates across the programme's actions. */
+/* The newest updates across the programme's actions: one pass keeping
+ * the newest few in order (a later one of equal rank after an earlier),
+ * not a sort of them all. */
 static value_t *latest_updates(const view_ctx_t *v, const programme_t *p)
 {
 	arena_t *a = v->arena;
+	dated_t newest[LATEST_UPDATES];
 	size_t n = 0;
 	for (size_t i = 0; i < p->nactions; i++) {
 		const text_t *t = view_text(v, p->actions[i].texts);
-		n += t ? t->nupdates : 0;
+		for (size_t j = 0; t && j < t->nupdates; j++) {
+			dated_t d = {&t->updates[j], &p->actions[i]};
+			size_t at = n;
+			while (at > 0 && newest_first(&d, &newest[at - 1]) < 0)
+				at--;
+			if (at == LATEST_UPDATES)
+				continue;
+			if (n < LATEST_UPDATES)
+				n++;
+			memmove(&newest[at + 1], &newest[at], (n - 1 - at) * sizeof *newest);
+			newest[at] = d;
+		}
 	}
-	dated_t *all = malloc((n + 1) * sizeof *all);
-	size_t k = 0;
-	for (size_t i = 0; i < p->nactions; i++) {
-		const text_t *t = view_text(v, p->actions[i].texts);
-		for (size_t j = 0; t && j < t->nupdates; j++)
-			all[k++] = (dated_t){&t->updates[j], &p->actions[i]};
-	}
-	qsort(all, k, sizeof *all, newest_first);
 	value_t *list = val_list(a);
-	for (size_t i = 0; i < k && i < LATEST_UPDATES; i++) {
-		value_t *m = view_action_item_copy(v, all[i].action);
+	for (size_t i = 0; i < n; i++) {
+		value_t *m = view_action_item_copy(v, newest[i].action);
 		val_set(a, m, "date",
 		        val_str_ref(a, format_date(a, v->site, v->lang,
-		                                   all[i].update->date)));
-		val_set(a, m, "iso_date", val_str_ref(a, all[i].update->date));
-		val_set(a, m, "text", val_str_ref(a, all[i].update->text));
+		                                   newest[i].update->date)));
+		val_set(a, m, "iso_date", val_str_ref(a, newest[i].update->date));
+		val_set(a, m, "text", val_str_ref(a, newest[i].update->text));
 		val_push(a, list, m);
 	}
-	free(all);
 	return list;
 }
 
