@@ -27,6 +27,27 @@ typedef struct {
 	bool changed; /* written this build: its time is read on commit */
 } entry_t;
 
+/* A manifest kept in memory between builds, with what the file it was
+ * written to was: while that file is unchanged, it is this. */
+struct output_manifest {
+	char *text;       /* the lines, each ended by a NUL */
+	entry_t *entries; /* paths point into text */
+	size_t n;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	long long mtime_ns;
+};
+
+void output_manifest_free(output_manifest_t *m)
+{
+	if (!m)
+		return;
+	free(m->text);
+	free(m->entries);
+	free(m);
+}
+
 struct output {
 	char *out, *stage, *manifest;
 	int lock_fd;          /* <out>.lock, held until output_free */
@@ -35,6 +56,8 @@ struct output {
 	char *old_text;       /* the previous build's manifest, */
 	entry_t *old_entries; /* its lines, sorted by path (paths point into */
 	size_t nold;          /* old_text) */
+	output_manifest_t **keep; /* where the caller keeps manifests, or NULL */
+	output_manifest_t *made;  /* this build's, until it is in place */
 	pthread_mutex_t lock; /* guards the fields below */
 	entry_t *files;       /* this build's files */
 	size_t nfiles, cap;
@@ -194,6 +217,31 @@ static bool read_manifest(output_t *o)
 	return ok;
 }
 
+static long long mtime_of(const struct stat *st);
+
+/* Takes the kept manifest as the previous build's when the file on disk
+ * is still the one it was written to (nobody built into the output
+ * since); false otherwise, dropping it. */
+static bool take_kept(output_t *o)
+{
+	output_manifest_t *m = o->keep ? *o->keep : NULL;
+	if (!m)
+		return false;
+	*o->keep = NULL;
+	struct stat st;
+	if (stat(o->manifest, &st) < 0 || st.st_dev != m->dev ||
+	    st.st_ino != m->ino || st.st_size != m->size ||
+	    mtime_of(&st) != m->mtime_ns) {
+		output_manifest_free(m);
+		return false;
+	}
+	o->old_text = m->text;
+	o->old_entries = m->entries;
+	o->nold = m->n;
+	free(m);
+	return true;
+}
+
 /* The previous build's line for the file at rel, or NULL. */
 static const entry_t *old_entry(const output_t *o, const char *rel)
 {
@@ -203,9 +251,10 @@ static const entry_t *old_entry(const output_t *o, const char *rel)
 	return bsearch(&key, o->old_entries, o->nold, sizeof(entry_t), by_path);
 }
 
-output_t *output_open_some(const char *out, char **error)
+output_t *output_open_some(const char *out, output_manifest_t **kept,
+                           char **error)
 {
-	output_t *o = output_open(out, error);
+	output_t *o = output_open(out, kept, error);
 	if (o && !o->incremental) {
 		*error = xmalloc(strlen(out) + 64);
 		sprintf(*error, "cannot update %s: it has no manifest", out);
@@ -217,9 +266,11 @@ output_t *output_open_some(const char *out, char **error)
 	return o;
 }
 
-output_t *output_open(const char *out, char **error)
+output_t *output_open(const char *out, output_manifest_t **kept,
+                      char **error)
 {
 	output_t *o = xcalloc(1, sizeof *o);
+	o->keep = kept;
 	pthread_mutex_init(&o->lock, NULL);
 	size_t n = strlen(out);
 	while (n > 1 && out[n - 1] == '/')
@@ -257,7 +308,7 @@ output_t *output_open(const char *out, char **error)
 	if (o->error || interrupted(o))
 		goto out;
 	remove_stale(o->out);
-	o->incremental = fs_is_dir(o->out) && read_manifest(o);
+	o->incremental = fs_is_dir(o->out) && (take_kept(o) || read_manifest(o));
 	o->stage = xmalloc(n + 16);
 	sprintf(o->stage, "%s.new-XXXXXX", o->out);
 	if (!mkdtemp(o->stage)) {
@@ -501,14 +552,20 @@ static char *stage_manifest(output_t *o)
 		kept += c >= 0; /* a file made again replaces its old line */
 	}
 	buf_t b = BUF_INIT;
+	/* Kept for the next build, each line's path is where it was put. */
+	entry_t *made = o->keep ? xmalloc((n + 1) * sizeof *made) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		const entry_t *e = lines[i];
+		if (made)
+			made[i] = *e;
 		buf_put_hex(&b, e->hash, 16);
 		buf_putc(&b, ' ');
 		buf_put_uint(&b, (unsigned long long)e->size);
 		buf_putc(&b, ' ');
 		buf_put_uint(&b, (unsigned long long)e->mtime_ns);
 		buf_putc(&b, ' ');
+		if (made)
+			made[i].path = (char *)(uintptr_t)b.len;
 		buf_puts(&b, e->path);
 		buf_putc(&b, '\n');
 	}
@@ -516,6 +573,18 @@ static char *stage_manifest(output_t *o)
 	char *tmp = fs_write_beside(o->manifest, b.data ? b.data : "", b.len);
 	if (!tmp)
 		fail(o, "write", o->manifest);
+	if (made && tmp) {
+		o->made = xcalloc(1, sizeof *o->made);
+		o->made->n = n;
+		o->made->text = buf_detach(&b);
+		for (size_t i = 0; i < n; i++) {
+			made[i].path = o->made->text + (uintptr_t)made[i].path;
+			made[i].path[strcspn(made[i].path, "\n")] = '\0';
+		}
+		o->made->entries = made;
+	} else {
+		free(made);
+	}
 	buf_free(&b);
 	return tmp;
 }
@@ -543,6 +612,15 @@ int output_commit(output_t *o)
 	if (rc == 0 && rename(manifest, o->manifest) < 0) {
 		fail(o, "write", o->manifest);
 		rc = -1;
+	}
+	struct stat st;
+	if (rc == 0 && o->made && stat(o->manifest, &st) == 0) {
+		o->made->dev = st.st_dev;
+		o->made->ino = st.st_ino;
+		o->made->size = st.st_size;
+		o->made->mtime_ns = mtime_of(&st);
+		*o->keep = o->made;
+		o->made = NULL;
 	}
 	if (rc < 0)
 		unlink(manifest);
@@ -587,6 +665,7 @@ void output_free(output_t *o)
 	free(o->files);
 	free(o->old_entries);
 	free(o->old_text);
+	output_manifest_free(o->made);
 	pthread_mutex_destroy(&o->lock);
 	free(o->error);
 	free(o->out);

@@ -19,15 +19,25 @@
 
 typedef struct output output_t;
 
+/* The manifest a build made, kept in memory for the next build into the
+ * same output (the preview's), which then need not read it again: it is
+ * used while the file on disk is still the one it was written to. */
+typedef struct output_manifest output_manifest_t;
+void output_manifest_free(output_manifest_t *m); /* accepts NULL */
+
 /* Prepares to write to out (creating its parent). NULL after an I/O
- * error, with *error set (the caller frees it). */
-output_t *output_open(const char *out, char **error);
+ * error, with *error set (the caller frees it). With kept, the manifest
+ * in *kept is taken instead of reading the file, when it is current, and
+ * this build's is left there on commit. */
+output_t *output_open(const char *out, output_manifest_t **kept,
+                      char **error);
 
 /* The same for a build that makes only some files of the site in out,
  * which an earlier build made whole (the preview server's rebuild after
  * an edit): the files not given keep their bytes, and nothing is
  * removed. Fails when out has no manifest. */
-output_t *output_open_some(const char *out, char **error);
+output_t *output_open_some(const char *out, output_manifest_t **kept,
+                           char **error);
 
 /* Adds a file of the new site at rel (below the output). Safe to call
  * from several threads at once. Returns 0, or -1 with *error set the first

@@ -88,6 +88,7 @@ struct write_memo {
 	tmpl_set_t *templates;
 	tmpl_memo_t *fragments[PARALLEL_MAX];
 	buf_t buffers[PARALLEL_MAX];
+	output_manifest_t *manifest; /* the output's, as the last build left it */
 	char *out;
 	const char *inject;
 	page_ref_t *refs;
@@ -281,7 +282,7 @@ write_result_t write_site(site_t *site, const char *out,
 		goto out;
 	if (!site->view_cache)
 		view_prepare(site);
-	output = output_open(out, &result.io_error);
+	output = output_open(out, keep ? &m->manifest : NULL, &result.io_error);
 	if (!output)
 		goto out;
 	view_pages(site, collect, m);
@@ -312,7 +313,8 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 		if (view_reads_replace(&memo->reads[i], old, now, body))
 			todo[j.ntodo++] = i;
 	j.todo = todo;
-	j.output = output_open_some(memo->out, &result.io_error);
+	j.output = output_open_some(memo->out, &memo->manifest,
+	                            &result.io_error);
 	if (j.output)
 		result = run(&j, false);
 	/* The site-wide files come next, and their build removes the stage. */
@@ -328,7 +330,8 @@ write_result_t write_files_again(write_memo_t *memo, site_t *site,
 	size_t none = 0;
 	job_t j = {.site = site, .memo = memo, .todo = &none};
 	j.nwritings = plan_writings(site, lang, body, &j.writings);
-	j.output = output_open_some(memo->out, &result.io_error);
+	j.output = output_open_some(memo->out, &memo->manifest,
+	                            &result.io_error);
 	if (j.output)
 		result = run(&j, false);
 	output_free(j.output);
@@ -346,6 +349,7 @@ void write_memo_free(write_memo_t *memo)
 	free(memo->refs);
 	free(memo->out);
 	tmpl_set_free(memo->templates);
+	output_manifest_free(memo->manifest);
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
 		buf_free(&memo->buffers[t]);

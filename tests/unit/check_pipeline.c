@@ -243,6 +243,23 @@ int main(void)
 	CHECK(errors == 0 && r.partial && r.pages == 1);
 	CHECK(as_whole_build(&f));
 
+	/* Someone builds into the preview's output meanwhile (porta build):
+	 * the manifest the preview kept in memory is no longer the one on
+	 * disk, which the next edit reads instead; a build after that finds
+	 * every file as the manifest says. */
+	edit(&f, ACTION_SV, "title: ", "title: Utanför förhandsvisningen – ");
+	diags_t d;
+	diags_init(&d);
+	r = pipeline_run(&f.opts, &d);
+	CHECK(!r.io_error && d.errors == 0 && r.written > 0);
+	append(&f, ACTION_FI, "\nNeljäs.\n");
+	r = build(&f, ACTION_FI, &errors);
+	CHECK(errors == 0 && r.partial && r.pages == 1);
+	CHECK(as_whole_build(&f));
+	r = pipeline_run(&f.opts, &d);
+	CHECK(!r.io_error && d.errors == 0 && r.written == 0);
+	diags_free(&d);
+
 	/* A new address is for a whole build: links to it change. */
 	edit(&f, ACTION_FI, "title: ", "slug: uusi-osoite\ntitle: ");
 	r = build(&f, ACTION_FI, &errors);
