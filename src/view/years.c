@@ -46,6 +46,41 @@ static value_t *row(const view_ctx_t *v, const action_t *x, int year)
 	return m;
 }
 
+/* The first year any of the programme's indicators has a value for, or
+ * year if none is earlier. */
+static int first_value_year(const programme_t *p, int year)
+{
+	int first = year;
+	for (size_t i = 0; i < p->nindicators; i++)
+		for (size_t j = 0; j < p->indicators[i].nvalues; j++)
+			if (p->indicators[i].values[j].year < first)
+				first = p->indicators[i].values[j].year;
+	return first;
+}
+
+/* An indicator with its value in each year from first to year. */
+static value_t *indicator_row(const view_ctx_t *v, const indicator_t *ind,
+                              int first, int year)
+{
+	arena_t *a = v->arena;
+	value_t *m = view_indicator_item_copy(v, ind);
+	value_t *cells = val_list(a);
+	for (int y = first; y <= year; y++) {
+		const indicator_value_t *found = NULL;
+		for (size_t j = 0; j < ind->nvalues; j++)
+			if (ind->values[j].year == y)
+				found = &ind->values[j];
+		value_t *cell = val_map(a);
+		view_set_text(v, cell, "value",
+		              found ? view_indicator_value(v, ind, found) : NULL);
+		val_set_bool(a, cell, "is_state", found && !found->is_number);
+		val_push(a, cells, cell);
+	}
+	val_set(a, m, "cells", cells);
+	view_set_text(v, m, "theme_code", ind->theme ? ind->theme->code : NULL);
+	return m;
+}
+
 /* The rows of every action in every year of its programme (and the year
  * after the last, which a follow-up looks ahead to), in every language:
  * made once by view_prepare and lasting, like list items, so that
@@ -53,6 +88,9 @@ static value_t *row(const view_ctx_t *v, const action_t *x, int year)
  * action) * nlangs + lang], NULL where the action is not in the year. */
 struct year_rows {
 	value_t ***rows;
+	value_t ***indicators; /* [programme][(follow-up * nindicators +
+	                          indicator) * nlangs + lang]: the follow-ups'
+	                          indicator tables */
 };
 
 static size_t years_of(const programme_t *p)
@@ -95,23 +133,58 @@ static int make_rows(size_t t, size_t thread, void *ctx)
 	return 0;
 }
 
+/* Task t: the rows of one indicator in one follow-up's table, all
+ * languages. */
+static int make_indicator_rows(size_t t, size_t thread, void *ctx)
+{
+	rows_making_t *m = ctx;
+	const site_t *site = m->site;
+	size_t i = 0;
+	for (;; i++) {
+		size_t n = site->programmes[i].nfollow_ups *
+		           site->programmes[i].nindicators;
+		if (t < n)
+			break;
+		t -= n;
+	}
+	const programme_t *p = &site->programmes[i];
+	const indicator_t *ind = &p->indicators[t % p->nindicators];
+	int year = p->follow_ups[t / p->nindicators].year;
+	int first = first_value_year(p, year);
+	for (size_t l = 0; l < site->nlangs; l++) {
+		page_ref_t ref = {PAGE_FOLLOW_UP, l, p, NULL, year};
+		view_ctx_t v = {m->arenas[thread], site, l, &ref, NULL};
+		value_t *r = indicator_row(&v, ind, first, year);
+		r->lasting = true;
+		m->cache->indicators[i][t * site->nlangs + l] = r;
+	}
+	return 0;
+}
+
 year_rows_t *view_years_prepare(const site_t *site)
 {
 	arena_t *a = site->arena;
 	year_rows_t *c = arena_alloc(a, sizeof *c);
 	c->rows = arena_alloc(a, (site->nprogrammes + 1) * sizeof *c->rows);
-	size_t n = 0;
+	c->indicators = arena_alloc(a, (site->nprogrammes + 1) *
+	                                   sizeof *c->indicators);
+	size_t n = 0, nind = 0;
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		size_t k = years_of(p) * p->nactions;
 		c->rows[i] = arena_alloc(a, (k * site->nlangs + 1) * sizeof(value_t *));
 		n += k;
+		k = p->nfollow_ups * p->nindicators;
+		c->indicators[i] = arena_alloc(a, (k * site->nlangs + 1) *
+		                                      sizeof(value_t *));
+		nind += k;
 	}
 	rows_making_t m = {site, c, {NULL}};
 	size_t threads = parallel_threads();
 	for (size_t t = 0; t < threads; t++)
 		m.arenas[t] = arena_new();
 	parallel_run(n, threads, make_rows, &m);
+	parallel_run(nind, threads, make_indicator_rows, &m);
 	for (size_t t = 0; t < threads; t++)
 		arena_adopt(a, m.arenas[t]);
 	return c;
@@ -122,6 +195,21 @@ void view_years_replace(site_t *site, text_t *const *texts, size_t lang)
 	year_rows_t *c = site->view_cache->rows;
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
+		for (size_t k = 0; k < p->nindicators; k++) {
+			const indicator_t *ind = &p->indicators[k];
+			if (ind->texts != texts)
+				continue;
+			for (size_t fu = 0; fu < p->nfollow_ups; fu++) {
+				int year = p->follow_ups[fu].year;
+				page_ref_t ref = {PAGE_FOLLOW_UP, lang, p, NULL, year};
+				view_ctx_t v = {site->arena, site, lang, &ref, NULL};
+				value_t *r = indicator_row(&v, ind, first_value_year(p, year),
+				                           year);
+				r->lasting = true;
+				c->indicators[i][(fu * p->nindicators + k) * site->nlangs +
+				                 lang] = r;
+			}
+		}
 		for (size_t k = 0; k < p->nactions; k++) {
 			const action_t *x = &p->actions[k];
 			if (x->texts != texts)
@@ -195,39 +283,31 @@ static value_t *status_counts(const view_ctx_t *v, const programme_t *p,
 	return view_progress_of(v, counts, total);
 }
 
-/* Indicator rows with a value for each year up to and including year. */
+/* Indicator rows with a value for each year up to and including year,
+ * the follow-up f's: the ones view_prepare made, when there are. */
 static value_t *indicator_table(const view_ctx_t *v, const programme_t *p,
-                                int year, value_t **years_out)
+                                const follow_up_t *f, int year,
+                                value_t **years_out)
 {
 	arena_t *a = v->arena;
-	int first = year;
-	for (size_t i = 0; i < p->nindicators; i++)
-		for (size_t j = 0; j < p->indicators[i].nvalues; j++)
-			if (p->indicators[i].values[j].year < first)
-				first = p->indicators[i].values[j].year;
+	const site_t *site = v->site;
+	int first = first_value_year(p, year);
 	value_t *years = val_list(a);
 	for (int y = first; y <= year; y++)
 		val_push(a, years, val_str_ref(a, year_text(v, y)));
 	*years_out = years;
+	year_rows_t *c = site->view_cache ? site->view_cache->rows : NULL;
+	value_t **kept = c && f ? c->indicators[p - site->programmes] +
+	                          (size_t)(f - p->follow_ups) * p->nindicators *
+	                          site->nlangs
+	                        : NULL;
 	value_t *rows = val_list(a);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator_t *ind = &p->indicators[i];
-		value_t *m = view_indicator_item_copy(v, ind);
-		value_t *cells = val_list(a);
-		for (int y = first; y <= year; y++) {
-			const indicator_value_t *found = NULL;
-			for (size_t j = 0; j < ind->nvalues; j++)
-				if (ind->values[j].year == y)
-					found = &ind->values[j];
-			value_t *cell = val_map(a);
-			view_set_text(v, cell, "value",
-			              found ? view_indicator_value(v, ind, found) : NULL);
-			val_set_bool(a, cell, "is_state", found && !found->is_number);
-			val_push(a, cells, cell);
-		}
-		val_set(a, m, "cells", cells);
-		view_set_text(v, m, "theme_code", ind->theme ? ind->theme->code : NULL);
-		val_push(a, rows, m);
+		if (kept)
+			view_read(v, ind->texts[v->lang]);
+		val_push(a, rows, kept ? kept[i * site->nlangs + v->lang]
+		                       : indicator_row(v, ind, first, year));
 	}
 	return rows;
 }
@@ -299,7 +379,7 @@ void view_follow_up(const view_ctx_t *v, value_t *root)
 	val_set(a, m, "date",
 	        val_str_ref(a, format_date(a, v->site, v->lang, f ? f->date : "")));
 	value_t *years;
-	value_t *indicators = indicator_table(v, p, year, &years);
+	value_t *indicators = indicator_table(v, p, f, year, &years);
 	view_set_list(v, m, "indicators", indicators);
 	val_set(a, m, "indicator_years", years);
 	value_t *projects = actions_of(v, p, year, planned_for);
