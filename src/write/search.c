@@ -16,6 +16,12 @@
  * in the browser, before any word. */
 enum { IN_TITLE = 1, IN_SUMMARY = 2, IN_BODY = 4 };
 
+/* A term of a document, once, with the fields it stands in there. */
+typedef struct {
+	size_t term;
+	int fields;
+} mark_t;
+
 typedef struct {
 	size_t doc;
 	int fields;
@@ -23,29 +29,48 @@ typedef struct {
 
 typedef struct {
 	const char *stem;
-	posting_t *postings;
+	posting_t *postings; /* by document */
 	size_t len, cap;
+	size_t stamp;        /* the document being indexed + 1, when marked */
+	size_t mark;         /* then its mark there */
 } term_t;
 
+/* A document: [url, code, title, kind, snippet] as JSON and its terms;
+ * for an action or an indicator, which, to index it again after an edit
+ * to its text. */
 typedef struct {
-	arena_t *arena;
+	const text_t *text;
+	const action_t *action;
+	const indicator_t *indicator;
+	char *json;
+	mark_t *marks;
+	size_t nmarks;
+} doc_t;
+
+struct search_index {
+	const site_t *site;
+	size_t lang;
+	arena_t *arena;             /* stems, words, terms' postings */
 	struct sb_stemmer *stemmer; /* NULL: words are indexed as they are */
 	map_t index;                /* stem -> term number + 1 */
 	map_t words;                /* word -> term number + 1, or NO_TERM */
 	term_t *terms;
 	size_t nterms, cap;
+	doc_t *docs;
+	size_t ndocs, docs_cap;
 	size_t doc;                 /* the document being indexed */
 	int field;                  /* of the text being indexed */
 	buf_t word;                 /* scratch: a word without its hyphens */
-	buf_t docs;                 /* the docs array, as JSON */
-	size_t ndocs;
-} indexer_t;
+	buf_t json;                 /* scratch: a document's JSON */
+	mark_t *marks;              /* scratch: its marks */
+	size_t nmarks, marks_cap;
+};
 
 /* In x->words: a word whose stem is too short to index. */
 #define NO_TERM ((void *)SIZE_MAX)
 
 /* The term of a word never seen before: its stem's, made when new. */
-static void *term_of(indexer_t *x, const char *word, size_t len)
+static void *term_of(search_index_t *x, const char *word, size_t len)
 {
 	const char *stem = word;
 	size_t stem_len = len;
@@ -64,7 +89,7 @@ static void *term_of(indexer_t *x, const char *word, size_t len)
 	if (!at) {
 		arena_grow(x->arena, (void **)&x->terms, x->nterms, &x->cap,
 		           sizeof(term_t));
-		x->terms[x->nterms] = (term_t){key, NULL, 0, 0};
+		x->terms[x->nterms] = (term_t){key, NULL, 0, 0, 0, 0};
 		at = (void *)++x->nterms;
 		map_put(&x->index, key, at);
 	}
@@ -73,7 +98,7 @@ static void *term_of(indexer_t *x, const char *word, size_t len)
 
 static void add_word(const char *word, size_t len, void *ctx)
 {
-	indexer_t *x = ctx;
+	search_index_t *x = ctx;
 	/* "e-tjänsterna" and "etjänsterna" are one word: the hyphens go, in
 	 * the index as in the query (search.js), whichever way it is
 	 * written. */
@@ -90,19 +115,22 @@ static void add_word(const char *word, size_t len, void *ctx)
 	}
 	if (at == NO_TERM)
 		return;
-	term_t *t = &x->terms[(size_t)at - 1];
-	/* Documents are indexed one after another: the word's posting for
-	 * this document, if any, is the last one. */
-	if (t->len && t->postings[t->len - 1].doc == x->doc) {
-		t->postings[t->len - 1].fields |= x->field;
+	size_t n = (size_t)at - 1;
+	term_t *t = &x->terms[n];
+	if (t->stamp == x->doc + 1) {
+		x->marks[t->mark].fields |= x->field;
 		return;
 	}
-	arena_grow(x->arena, (void **)&t->postings, t->len, &t->cap,
-	           sizeof(posting_t));
-	t->postings[t->len++] = (posting_t){x->doc, x->field};
+	if (x->nmarks == x->marks_cap) {
+		x->marks_cap = x->marks_cap ? x->marks_cap * 2 : 256;
+		x->marks = xrealloc(x->marks, x->marks_cap * sizeof *x->marks);
+	}
+	t->stamp = x->doc + 1;
+	t->mark = x->nmarks;
+	x->marks[x->nmarks++] = (mark_t){n, x->field};
 }
 
-static void add_text(indexer_t *x, const char *text, int field, bool html)
+static void add_text(search_index_t *x, const char *text, int field, bool html)
 {
 	if (!text)
 		return;
@@ -110,80 +138,237 @@ static void add_text(indexer_t *x, const char *text, int field, bool html)
 	words_each(text, strlen(text), html, add_word, x);
 }
 
-/* Starts a document: [url, code, title, kind, snippet]. */
-static void begin(indexer_t *x, const char *url, const char *code,
-                  const char *title, const char *kind, const char *snippet)
+/* Starts indexing document d: its JSON, and its title's words. */
+static void begin(search_index_t *x, size_t d, const char *url,
+                  const char *code, const char *title, const char *kind,
+                  const char *snippet)
 {
-	x->doc = x->ndocs++;
-	buf_puts(&x->docs, x->doc ? ",\n[" : "\n[");
-	json_string(&x->docs, url);
-	buf_putc(&x->docs, ',');
-	json_string(&x->docs, code ? code : "");
-	buf_putc(&x->docs, ',');
-	json_string(&x->docs, title ? title : "");
-	buf_putc(&x->docs, ',');
-	json_string(&x->docs, kind);
-	buf_putc(&x->docs, ',');
-	json_string(&x->docs, snippet ? snippet : "");
-	buf_putc(&x->docs, ']');
+	x->doc = d;
+	x->nmarks = 0;
+	buf_reset(&x->json);
+	buf_putc(&x->json, '[');
+	json_string(&x->json, url);
+	buf_putc(&x->json, ',');
+	json_string(&x->json, code ? code : "");
+	buf_putc(&x->json, ',');
+	json_string(&x->json, title ? title : "");
+	buf_putc(&x->json, ',');
+	json_string(&x->json, kind);
+	buf_putc(&x->json, ',');
+	json_string(&x->json, snippet ? snippet : "");
+	buf_putc(&x->json, ']');
 	add_text(x, title, IN_TITLE, false);
 }
 
-static void add_action(indexer_t *x, const action_t *a, size_t l)
+/* Ends the document begun: its JSON and marks are kept with it, and the
+ * stamps of its terms forgotten (the next document may have the same
+ * number, after an edit). */
+static void end(search_index_t *x)
 {
-	const text_t *t = a->texts[l];
-	if (!t)
-		return;
-	begin(x, a->urls[l], a->code, t->title, "action",
-	      t->summary ? t->summary : t->problem);
-	add_text(x, t->problem, IN_SUMMARY, false);
-	add_text(x, t->summary, IN_SUMMARY, false);
-	add_text(x, t->impact, IN_BODY, false);
-	add_text(x, t->html, IN_BODY, true);
-	for (size_t i = 0; i < t->nupdates; i++)
-		add_text(x, t->updates[i].text, IN_BODY, false);
+	doc_t *d = &x->docs[x->doc];
+	free(d->json);
+	free(d->marks);
+	d->json = xstrndup(x->json.data, x->json.len);
+	d->marks = xmalloc((x->nmarks + 1) * sizeof *d->marks);
+	memcpy(d->marks, x->marks, x->nmarks * sizeof *d->marks);
+	d->nmarks = x->nmarks;
+	for (size_t i = 0; i < x->nmarks; i++)
+		x->terms[x->marks[i].term].stamp = 0;
 }
 
-static void add_indicator(indexer_t *x, const indicator_t *ind, size_t l)
+/* Indexes document d, an action's or an indicator's, from its text as it
+ * is now. */
+static void index_entry(search_index_t *x, size_t d)
 {
-	const text_t *t = ind->texts[l];
-	if (!t)
-		return;
-	begin(x, ind->urls[l], NULL, t->title, "indicator", t->summary);
-	add_text(x, t->summary, IN_SUMMARY, false);
-	add_text(x, t->target, IN_SUMMARY, false);
-	add_text(x, t->html, IN_BODY, true);
+	doc_t *doc = &x->docs[d];
+	size_t l = x->lang;
+	if (doc->action) {
+		const action_t *a = doc->action;
+		const text_t *t = doc->text = a->texts[l];
+		begin(x, d, a->urls[l], a->code, t->title, "action",
+		      t->summary ? t->summary : t->problem);
+		add_text(x, t->problem, IN_SUMMARY, false);
+		add_text(x, t->summary, IN_SUMMARY, false);
+		add_text(x, t->impact, IN_BODY, false);
+		add_text(x, t->html, IN_BODY, true);
+		for (size_t i = 0; i < t->nupdates; i++)
+			add_text(x, t->updates[i].text, IN_BODY, false);
+	} else {
+		const indicator_t *ind = doc->indicator;
+		const text_t *t = doc->text = ind->texts[l];
+		begin(x, d, ind->urls[l], NULL, t->title, "indicator", t->summary);
+		add_text(x, t->summary, IN_SUMMARY, false);
+		add_text(x, t->target, IN_SUMMARY, false);
+		add_text(x, t->html, IN_BODY, true);
+	}
+	end(x);
 }
 
-static void add_page(indexer_t *x, const text_t *t, const char *url,
+static size_t new_doc(search_index_t *x, const text_t *t, const action_t *a,
+                      const indicator_t *ind)
+{
+	if (x->ndocs == x->docs_cap) {
+		x->docs_cap = x->docs_cap ? x->docs_cap * 2 : 256;
+		x->docs = xrealloc(x->docs, x->docs_cap * sizeof *x->docs);
+	}
+	x->docs[x->ndocs] = (doc_t){t, a, ind, NULL, NULL, 0};
+	return x->ndocs++;
+}
+
+static void add_entry(search_index_t *x, const text_t *t, const action_t *a,
+                      const indicator_t *ind)
+{
+	if (t)
+		index_entry(x, new_doc(x, t, a, ind));
+}
+
+/* A programme, theme or free page: its text is never edited in a kept
+ * build (the preview rebuilds everything for it). */
+static void add_page(search_index_t *x, const text_t *t, const char *url,
                      const char *code, const char *kind)
 {
 	if (!t)
 		return;
-	begin(x, url, code, t->title, kind, t->summary);
+	begin(x, new_doc(x, t, NULL, NULL), url, code, t->title, kind,
+	      t->summary);
 	add_text(x, t->summary, IN_SUMMARY, false);
 	add_text(x, t->html, IN_BODY, true);
+	end(x);
+}
+
+/* The postings of term t that are document d's: where they are, or where
+ * they would go. */
+static size_t find_posting(const term_t *t, size_t d)
+{
+	size_t lo = 0, hi = t->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->postings[mid].doc < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Puts document d's marks into its terms' postings, in document order. */
+static void post(search_index_t *x, size_t d)
+{
+	const doc_t *doc = &x->docs[d];
+	for (size_t i = 0; i < doc->nmarks; i++) {
+		term_t *t = &x->terms[doc->marks[i].term];
+		size_t at = find_posting(t, d);
+		arena_grow(x->arena, (void **)&t->postings, t->len, &t->cap,
+		           sizeof(posting_t));
+		memmove(&t->postings[at + 1], &t->postings[at],
+		        (t->len - at) * sizeof *t->postings);
+		t->postings[at] = (posting_t){d, doc->marks[i].fields};
+		t->len++;
+	}
+}
+
+/* Takes document d's marks out of its terms' postings. */
+static void unpost(search_index_t *x, size_t d)
+{
+	const doc_t *doc = &x->docs[d];
+	for (size_t i = 0; i < doc->nmarks; i++) {
+		term_t *t = &x->terms[doc->marks[i].term];
+		size_t at = find_posting(t, d);
+		if (at < t->len && t->postings[at].doc == d) {
+			memmove(&t->postings[at], &t->postings[at + 1],
+			        (t->len - at - 1) * sizeof *t->postings);
+			t->len--;
+		}
+	}
+}
+
+search_index_t *search_index_new(const site_t *site, size_t l)
+{
+	search_index_t *x = xcalloc(1, sizeof *x);
+	x->site = site;
+	x->lang = l;
+	x->arena = arena_new();
+	x->stemmer = sb_stemmer_new(site->langs[l], "UTF_8");
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		add_page(x, p->texts[l], p->urls[l], NULL, "programme");
+		for (size_t j = 0; j < p->nthemes; j++)
+			add_page(x, p->themes[j].texts[l], p->themes[j].urls[l],
+			         p->themes[j].code, "theme");
+		for (size_t j = 0; j < p->nactions; j++)
+			add_entry(x, p->actions[j].texts[l], &p->actions[j], NULL);
+		for (size_t j = 0; j < p->nindicators; j++)
+			add_entry(x, p->indicators[j].texts[l], NULL, &p->indicators[j]);
+	}
+	for (size_t i = 0; i < site->npages; i++)
+		add_page(x, site->pages[i].texts[l], site->pages[i].urls[l], NULL,
+		         "page");
+	/* Documents in order: each term's postings are appended in order. */
+	for (size_t d = 0; d < x->ndocs; d++)
+		post(x, d);
+	return x;
+}
+
+void search_index_replace(search_index_t *x, const text_t *old)
+{
+	for (size_t d = 0; d < x->ndocs; d++) {
+		if (x->docs[d].text != old || (!x->docs[d].action &&
+		                               !x->docs[d].indicator))
+			continue;
+		unpost(x, d);
+		index_entry(x, d);
+		post(x, d);
+	}
+}
+
+void search_index_free(search_index_t *x)
+{
+	if (!x)
+		return;
+	for (size_t d = 0; d < x->ndocs; d++) {
+		free(x->docs[d].json);
+		free(x->docs[d].marks);
+	}
+	free(x->docs);
+	free(x->marks);
+	buf_free(&x->json);
+	buf_free(&x->word);
+	map_free(&x->index);
+	map_free(&x->words);
+	if (x->stemmer)
+		sb_stemmer_delete(x->stemmer);
+	arena_free(x->arena);
+	free(x);
 }
 
 static int by_stem(const void *a, const void *b)
 {
-	return strcmp(((const term_t *)a)->stem, ((const term_t *)b)->stem);
+	const term_t *const *x = a, *const *y = b;
+	return strcmp((*x)->stem, (*y)->stem);
 }
 
 /* {"language": ..., "stemmed": ..., "docs": [...], "terms": {stem:
  * [doc, fields, doc, fields...]}}, fields the IN_ bits of the places the
  * stem stands in that document. */
-static void index_json(indexer_t *x, const char *lang, buf_t *out)
+static void index_json(const search_index_t *x, buf_t *out)
 {
 	buf_puts(out, "{\"language\":");
-	json_string(out, lang);
+	json_string(out, x->site->langs[x->lang]);
 	buf_printf(out, ",\"stemmed\":%s,\"docs\":[", x->stemmer ? "true" : "false");
-	buf_put(out, x->docs.data, x->docs.len);
+	for (size_t d = 0; d < x->ndocs; d++) {
+		buf_puts(out, d ? ",\n" : "\n");
+		buf_puts(out, x->docs[d].json);
+	}
 	buf_puts(out, "],\n\"terms\":{");
-	if (x->nterms > 1)
-		qsort(x->terms, x->nterms, sizeof(term_t), by_stem);
-	for (size_t i = 0; i < x->nterms; i++) {
-		const term_t *t = &x->terms[i];
+	/* Terms by stem; one an edit left without documents is not said. */
+	const term_t **order = xmalloc((x->nterms + 1) * sizeof *order);
+	size_t n = 0;
+	for (size_t i = 0; i < x->nterms; i++)
+		if (x->terms[i].len)
+			order[n++] = &x->terms[i];
+	qsort(order, n, sizeof *order, by_stem);
+	for (size_t i = 0; i < n; i++) {
+		const term_t *t = order[i];
 		buf_puts(out, i ? ",\n" : "\n");
 		json_string(out, t->stem);
 		buf_puts(out, ":[");
@@ -196,6 +381,7 @@ static void index_json(indexer_t *x, const char *lang, buf_t *out)
 		}
 		buf_putc(out, ']');
 	}
+	free(order);
 	buf_puts(out, "}}\n");
 }
 
@@ -204,36 +390,22 @@ const char *search_index_url(arena_t *arena, const site_t *site, size_t lang)
 	return arena_printf(arena, "%ssearch.json", site->home_urls[lang]);
 }
 
-int search_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
+int search_index_write(const search_index_t *x, emit_fn emit, void *ctx)
 {
-	indexer_t x = {0};
-	x.arena = arena_new();
-	x.stemmer = sb_stemmer_new(site->langs[l], "UTF_8");
-	for (size_t i = 0; i < site->nprogrammes; i++) {
-		const programme_t *p = &site->programmes[i];
-		add_page(&x, p->texts[l], p->urls[l], NULL, "programme");
-		for (size_t j = 0; j < p->nthemes; j++)
-			add_page(&x, p->themes[j].texts[l], p->themes[j].urls[l],
-			         p->themes[j].code, "theme");
-		for (size_t j = 0; j < p->nactions; j++)
-			add_action(&x, &p->actions[j], l);
-		for (size_t j = 0; j < p->nindicators; j++)
-			add_indicator(&x, &p->indicators[j], l);
-	}
-	for (size_t i = 0; i < site->npages; i++)
-		add_page(&x, site->pages[i].texts[l], site->pages[i].urls[l], NULL,
-		         "page");
 	buf_t out = BUF_INIT;
-	index_json(&x, site->langs[l], &out);
-	const char *url = search_index_url(x.arena, site, l);
-	int rc = emit(ctx, url + strlen(site->base_path), out.data, out.len);
+	index_json(x, &out);
+	arena_t *a = arena_new();
+	const char *url = search_index_url(a, x->site, x->lang);
+	int rc = emit(ctx, url + strlen(x->site->base_path), out.data, out.len);
+	arena_free(a);
 	buf_free(&out);
-	buf_free(&x.docs);
-	buf_free(&x.word);
-	map_free(&x.index);
-	map_free(&x.words);
-	if (x.stemmer)
-		sb_stemmer_delete(x.stemmer);
-	arena_free(x.arena);
+	return rc;
+}
+
+int search_write(const site_t *site, size_t lang, emit_fn emit, void *ctx)
+{
+	search_index_t *x = search_index_new(site, lang);
+	int rc = search_index_write(x, emit, ctx);
+	search_index_free(x);
 	return rc;
 }

@@ -89,6 +89,10 @@ struct write_memo {
 	tmpl_memo_t *fragments[PARALLEL_MAX];
 	buf_t buffers[PARALLEL_MAX];
 	output_manifest_t *manifest; /* the output's, as the last build left it */
+	search_index_t **search;     /* per language, when kept: the preview's */
+	size_t nsearch;
+	const text_t **replaced;     /* texts replaced since they were written */
+	size_t nreplaced;
 	char *out;
 	const char *inject;
 	page_ref_t *refs;
@@ -96,22 +100,29 @@ struct write_memo {
 	size_t nrefs, cap;
 };
 
+typedef struct job job_t;
+
 /* The files that are not pages, made by writers of the whole site or of
  * one language, and what of the texts each reads: after an edit to one
- * text, only the writers that read what changed run again. */
+ * text, only the writers that read what changed run again. A writer may
+ * keep its work between the preview's builds (kept, used instead of
+ * language when the memo is kept). */
 typedef struct {
 	int (*whole)(const site_t *site, emit_fn emit, void *ctx);
 	int (*language)(const site_t *site, size_t lang, emit_fn emit,
 	                void *ctx);
+	int (*kept)(job_t *j, size_t lang);
 	bool bodies; /* reads the texts' bodies */
 	bool words;  /* reads the texts' other words */
 } writer_t;
 
+static int write_kept_search(job_t *j, size_t lang);
+
 static const writer_t writers[] = {
-	{NULL, search_write, true, true},
-	{opendata_write, NULL, false, true},
-	{NULL, feeds_write, false, true},
-	{sitemap_write, NULL, false, false}, /* addresses only */
+	{NULL, search_write, write_kept_search, true, true},
+	{opendata_write, NULL, NULL, false, true},
+	{NULL, feeds_write, NULL, false, true},
+	{sitemap_write, NULL, NULL, false, false}, /* addresses only */
 };
 enum { NWRITERS = sizeof writers / sizeof *writers };
 
@@ -146,7 +157,7 @@ static size_t plan_writings(const site_t *site, size_t lang, bool body,
 /* What the threads share: the pages to make and where they go.
  * Everything else they read is the model, which nobody changes while
  * they run. */
-typedef struct {
+struct job {
 	const site_t *site;
 	write_memo_t *memo;
 	output_t *output;
@@ -155,7 +166,7 @@ typedef struct {
 	writing_t *writings; /* the files that are not pages, made first */
 	size_t nwritings;
 	atomic_size_t pages;
-} job_t;
+};
 
 static int collect(const page_ref_t *ref, void *ctx)
 {
@@ -171,6 +182,21 @@ static int collect(const page_ref_t *ref, void *ctx)
 static int emit_file(void *ctx, const char *path, const char *data, size_t len)
 {
 	return output_file(ctx, path, data, len);
+}
+
+/* The search index of one language, kept between the preview's builds:
+ * made whole the first time, then with only the texts replaced since
+ * indexed again. */
+static int write_kept_search(job_t *j, size_t lang)
+{
+	write_memo_t *m = j->memo;
+	search_index_t **x = &m->search[lang];
+	if (!*x)
+		*x = search_index_new(j->site, lang);
+	else
+		for (size_t i = 0; i < m->nreplaced; i++)
+			search_index_replace(*x, m->replaced[i]);
+	return search_index_write(*x, emit_file, j->output);
 }
 
 /* The files that are not pages: each writer is one task. */
@@ -206,6 +232,8 @@ static int task(size_t i, size_t thread, void *ctx)
 	job_t *j = ctx;
 	if (i < j->nwritings) {
 		const writing_t *w = &j->writings[i];
+		if (w->writer->kept && j->memo->search)
+			return w->writer->kept(j, w->lang);
 		return w->writer->whole
 		       ? w->writer->whole(j->site, emit_file, j->output)
 		       : w->writer->language(j->site, w->lang, emit_file, j->output);
@@ -286,8 +314,11 @@ write_result_t write_site(site_t *site, const char *out,
 	if (!output)
 		goto out;
 	view_pages(site, collect, m);
-	if (keep)
+	if (keep) {
 		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
+		m->search = xcalloc(site->nlangs + 1, sizeof *m->search);
+		m->nsearch = site->nlangs;
+	}
 	job_t j = {.site = site, .memo = m, .output = output};
 	j.nwritings = plan_writings(site, SIZE_MAX, false, &j.writings);
 	result = run(&j, true);
@@ -308,6 +339,9 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 {
 	write_result_t result = {0, 0, 0, NULL};
 	job_t j = {.site = site, .memo = memo};
+	memo->replaced = xrealloc(memo->replaced, (memo->nreplaced + 1) *
+	                                              sizeof *memo->replaced);
+	memo->replaced[memo->nreplaced++] = old;
 	size_t *todo = xmalloc((memo->nrefs + 1) * sizeof *todo);
 	for (size_t i = 0; i < memo->nrefs; i++)
 		if (view_reads_replace(&memo->reads[i], old, now, body))
@@ -334,6 +368,7 @@ write_result_t write_files_again(write_memo_t *memo, site_t *site,
 	                            &result.io_error);
 	if (j.output)
 		result = run(&j, false);
+	memo->nreplaced = 0; /* the search index has them now */
 	output_free(j.output);
 	free(j.writings);
 	return result;
@@ -350,6 +385,10 @@ void write_memo_free(write_memo_t *memo)
 	free(memo->out);
 	tmpl_set_free(memo->templates);
 	output_manifest_free(memo->manifest);
+	for (size_t l = 0; l < memo->nsearch; l++)
+		search_index_free(memo->search[l]);
+	free(memo->search);
+	free(memo->replaced);
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
 		buf_free(&memo->buffers[t]);

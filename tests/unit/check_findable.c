@@ -171,9 +171,9 @@ typedef struct {
 	size_t ndocs;
 	const char *docs;  /* the first document's line */
 	const char *terms; /* the first stem's line */
-} search_index_t;
+} parsed_index_t;
 
-static bool search_open(search_index_t *x, const built_t *b, size_t lang)
+static bool search_open(parsed_index_t *x, const built_t *b, size_t lang)
 {
 	arena_t *a = arena_new();
 	x->text = built_page(b, search_index_url(a, b->site, lang));
@@ -192,7 +192,7 @@ static bool search_open(search_index_t *x, const built_t *b, size_t lang)
 }
 
 /* The number of the document with this code, or -1. */
-static long search_doc(const search_index_t *x, const char *code)
+static long search_doc(const parsed_index_t *x, const char *code)
 {
 	char want[64];
 	snprintf(want, sizeof want, "\",\"%s\",\"", code);
@@ -208,7 +208,7 @@ static long search_doc(const search_index_t *x, const char *code)
 
 /* The fields (IN_ bits of write/search.c) stem stands in in document
  * doc, 0 if none. */
-static int search_fields(const search_index_t *x, const char *stem, long doc)
+static int search_fields(const parsed_index_t *x, const char *stem, long doc)
 {
 	char want[128];
 	snprintf(want, sizeof want, "\n\"%s\":[", stem);
@@ -229,7 +229,7 @@ static int search_fields(const search_index_t *x, const char *stem, long doc)
 /* Every stem once, in order, without hyphens (the browser drops them from
  * the query too); each with its documents in order, and fields 1 to 7
  * (title 1, summary 2, text 4). */
-static void search_form(const search_index_t *x, size_t *nstems)
+static void search_form(const parsed_index_t *x, size_t *nstems)
 {
 	char prev[256] = "";
 	size_t bad = 0;
@@ -265,7 +265,7 @@ static void search_form(const search_index_t *x, size_t *nstems)
 static void search_index(const built_t *b)
 {
 	for (size_t l = 0; l < b->site->nlangs; l++) {
-		search_index_t x;
+		parsed_index_t x;
 		if (!search_open(&x, b, l)) {
 			free(x.text);
 			continue;
