@@ -88,6 +88,22 @@ void arena_free(arena_t *arena)
 	free(arena);
 }
 
+void arena_reset(arena_t *arena)
+{
+	struct block *keep = arena->head;
+	if (!keep)
+		return;
+	/* The head is the newest block, and so the largest of its size. */
+	struct block *b = keep->next;
+	while (b) {
+		struct block *next = b->next;
+		free(b);
+		b = next;
+	}
+	keep->next = NULL;
+	keep->used = 0;
+}
+
 void arena_adopt(arena_t *into, arena_t *from)
 {
 	struct block *last = from->head;

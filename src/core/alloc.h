@@ -17,6 +17,9 @@ typedef struct arena arena_t;
 
 arena_t *arena_new(void);
 void arena_free(arena_t *arena); /* accepts NULL */
+/* Frees everything allocated from the arena but keeps its newest block
+ * for what comes next: for work done over and over, a page at a time. */
+void arena_reset(arena_t *arena);
 /* Moves everything allocated from from into into, and frees from: what
  * a thread made in an arena of its own then lives as long as into. */
 void arena_adopt(arena_t *into, arena_t *from);

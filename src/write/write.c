@@ -88,6 +88,7 @@ struct write_memo {
 	tmpl_set_t *templates;
 	tmpl_memo_t *fragments[PARALLEL_MAX];
 	buf_t buffers[PARALLEL_MAX];
+	arena_t *arenas[PARALLEL_MAX]; /* a page's view, reset for the next */
 	output_manifest_t *manifest; /* the output's, as the last build left it */
 	search_index_t **search;     /* per language, when kept: the preview's */
 	size_t nsearch;
@@ -239,9 +240,9 @@ static int task(size_t i, size_t thread, void *ctx)
 		       : w->writer->language(j->site, w->lang, emit_file, j->output);
 	}
 	i -= j->nwritings;
-	arena_t *arena = arena_new();
+	arena_t *arena = j->memo->arenas[thread];
 	int rc = write_page(j, j->todo ? j->todo[i] : i, thread, arena);
-	arena_free(arena);
+	arena_reset(arena);
 	return rc;
 }
 
@@ -301,8 +302,10 @@ write_result_t write_site(site_t *site, const char *out,
 	write_result_t result = {0, 0, 0, NULL};
 	write_memo_t *m = xcalloc(1, sizeof *m);
 	m->templates = tmpl_set_new();
-	for (size_t t = 0; t < PARALLEL_MAX; t++)
+	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		m->fragments[t] = tmpl_memo_new();
+		m->arenas[t] = arena_new();
+	}
 	m->out = xstrdup(out);
 	m->inject = inject_html;
 	output_t *output = NULL;
@@ -392,6 +395,7 @@ void write_memo_free(write_memo_t *memo)
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
 		buf_free(&memo->buffers[t]);
+		arena_free(memo->arenas[t]);
 	}
 	free(memo);
 }
