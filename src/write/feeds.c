@@ -1,5 +1,6 @@
 #include "feeds.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,67 +11,97 @@
 
 #define FEED_ENTRIES 100 /* the newest, in each feed */
 
+/* An entry: an update of an action, or its status at a follow-up. */
 typedef struct {
 	const char *date;      /* YYYY-MM-DD */
 	const action_t *action;
-	const char *text;      /* the update, or the status's name */
-	const char *key;       /* what makes the id unique within the action */
+	size_t update;         /* the update's index in the text, */
+	int year, status;      /* or the follow-up's year and the status there
+	                          (update SIZE_MAX) */
 } entry_t;
 
+/* The newest FEED_ENTRIES entries offered, newest first: each entry is
+ * compared with the oldest kept, and most are older, so a feed costs a
+ * pass over the actions, not a sort of all their entries. */
 typedef struct {
-	entry_t *items;
-	size_t len, cap;
-	arena_t *arena;
+	entry_t items[FEED_ENTRIES];
+	size_t len;
+	size_t lang;
 } entries_t;
 
-static void add(entries_t *e, const char *date, const action_t *a,
-                const char *text, const char *key)
+/* What makes an entry's id unique within its action. Updates are newest
+ * first in the file; they are numbered from the oldest so that a new one
+ * does not renumber the others. */
+static void key_of(const entry_t *e, size_t lang, char out[64])
 {
-	arena_grow(e->arena, (void **)&e->items, e->len, &e->cap, sizeof(entry_t));
-	e->items[e->len++] = (entry_t){date, a, text, key};
+	if (e->update == SIZE_MAX) {
+		snprintf(out, 64, "status-%d", e->year);
+		return;
+	}
+	const text_t *t = e->action->texts[lang];
+	snprintf(out, 64, "update-%s-%zu", e->date, t->nupdates - e->update);
 }
 
 /* Newest first; ties by programme, action and key, so the order is the
  * same in every build. */
-static int newest_first(const void *pa, const void *pb)
+static int newest_first(const entry_t *a, const entry_t *b, size_t lang)
 {
-	const entry_t *a = pa, *b = pb;
 	int c = strcmp(b->date, a->date);
 	if (!c)
 		c = strcmp(a->action->programme->id, b->action->programme->id);
 	if (!c)
 		c = strcmp(a->action->id, b->action->id);
-	return c ? c : strcmp(a->key, b->key);
+	if (!c) {
+		char ka[64], kb[64];
+		key_of(a, lang, ka);
+		key_of(b, lang, kb);
+		c = strcmp(ka, kb);
+	}
+	return c;
 }
 
-static void collect(entries_t *e, const site_t *site, size_t l,
-                    const action_t *a)
+static void offer(entries_t *e, entry_t en)
 {
-	const text_t *t = a->texts[l];
-	/* Updates are newest first in the file; number them from the oldest
-	 * so that a new one does not renumber the others. */
+	size_t at = e->len;
+	while (at > 0 && newest_first(&en, &e->items[at - 1], e->lang) < 0)
+		at--;
+	if (at == FEED_ENTRIES)
+		return;
+	if (e->len < FEED_ENTRIES)
+		e->len++;
+	memmove(&e->items[at + 1], &e->items[at],
+	        (e->len - 1 - at) * sizeof *e->items);
+	e->items[at] = en;
+}
+
+static void collect(entries_t *e, const action_t *a)
+{
+	const text_t *t = a->texts[e->lang];
 	for (size_t i = 0; t && i < t->nupdates; i++)
-		add(e, t->updates[i].date, a, t->updates[i].text,
-		    arena_printf(e->arena, "update-%s-%zu", t->updates[i].date,
-		                 t->nupdates - i));
+		offer(e, (entry_t){t->updates[i].date, a, i, 0, 0});
 	for (size_t i = 0; i < a->nstatuses; i++) {
 		const follow_up_t *f = model_follow_up(a->programme,
 		                                       a->statuses[i].year);
-		if (!f)
-			continue;
-		/* "Status at the 2024 follow-up: done" in the feed's language. */
-		const char *label = format_word(site, l, "feed.status");
-		const char *at = strstr(label, "{n}");
-		const char *said = at ? arena_printf(e->arena, "%.*s%d%s",
-		                                     (int)(at - label), label,
-		                                     a->statuses[i].year, at + 3)
-		                      : label;
-		add(e, f->date, a,
-		    arena_printf(e->arena, "%s: %s", said,
-		                 format_enum(site, l, ENUM_STATUS,
-		                             a->statuses[i].status.id)),
-		    arena_printf(e->arena, "status-%d", a->statuses[i].year));
+		if (f)
+			offer(e, (entry_t){f->date, a, SIZE_MAX, a->statuses[i].year,
+			                   a->statuses[i].status.id});
 	}
+}
+
+/* What an entry says: the update, or "Status at the 2024 follow-up:
+ * done" in the feed's language. */
+static const char *text_of(arena_t *a, const site_t *site, size_t l,
+                           const entry_t *en)
+{
+	if (en->update != SIZE_MAX)
+		return en->action->texts[l]->updates[en->update].text;
+	const char *label = format_word(site, l, "feed.status");
+	const char *at = strstr(label, "{n}");
+	const char *said = at ? arena_printf(a, "%.*s%d%s", (int)(at - label),
+	                                     label, en->year, at + 3)
+	                      : label;
+	return arena_printf(a, "%s: %s", said,
+	                    format_enum(site, l, ENUM_STATUS, en->status));
 }
 
 /* The host of base_url, for tag: ids. */
@@ -82,16 +113,11 @@ static const char *host_of(arena_t *arena, const char *url)
 	return arena_strndup(arena, h, n);
 }
 
+/* Readers want what is new: the rest is on the pages. */
 static void feed(const site_t *site, size_t l, const char *self,
-                 const char *title, const char *page, entries_t *e,
-                 buf_t *out)
+                 const char *title, const char *page, const entries_t *e,
+                 arena_t *a, buf_t *out)
 {
-	arena_t *a = e->arena;
-	if (e->len > 1)
-		qsort(e->items, e->len, sizeof(entry_t), newest_first);
-	/* Readers want what is new: the rest is on the pages. */
-	if (e->len > FEED_ENTRIES)
-		e->len = FEED_ENTRIES;
 	const char *host = host_of(a, site->base_url);
 	/* The feed is as new as its newest entry; never the clock. */
 	const char *updated = e->len ? e->items[0].date : "2000-01-01";
@@ -121,10 +147,13 @@ static void feed(const site_t *site, size_t l, const char *self,
 		const text_t *t = act->texts[l];
 		const char *name = arena_printf(a, "%s %s", act->code,
 		                                t && t->title ? t->title : act->id);
+		char key[64];
+		key_of(en, l, key);
+		const char *text = text_of(a, site, l, en);
 		xml_start(&x, "entry");
 		xml_text(&x, "id", arena_printf(a, "tag:%s,%s:%s/%s/%s", host, en->date,
-		                                act->programme->id, act->id, en->key));
-		xml_text(&x, "title", arena_printf(a, "%s: %s", name, en->text));
+		                                act->programme->id, act->id, key));
+		xml_text(&x, "title", arena_printf(a, "%s: %s", name, text));
 		xml_text(&x, "updated", arena_printf(a, "%sT00:00:00Z", en->date));
 		xml_start(&x, "link");
 		xml_attr(&x, "rel", "alternate");
@@ -133,7 +162,7 @@ static void feed(const site_t *site, size_t l, const char *self,
 		xml_end(&x);
 		xml_start(&x, "content");
 		xml_attr(&x, "type", "text");
-		xml_string(&x, en->text);
+		xml_string(&x, text);
 		xml_end(&x);
 		xml_end(&x);
 	}
@@ -163,30 +192,32 @@ int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 {
 	buf_t out = BUF_INIT;
 	arena_t *a = arena_new();
-	entries_t all = {NULL, 0, 0, a};
+	entries_t *all = xcalloc(1, sizeof *all);
+	all->lang = l;
 	for (size_t i = 0; i < site->nprogrammes; i++)
 		for (size_t j = 0; j < site->programmes[i].nactions; j++)
-			collect(&all, site, l, &site->programmes[i].actions[j]);
+			collect(all, &site->programmes[i].actions[j]);
 	const char *url = feeds_url(a, site, l);
-	feed(site, l, url, site->title[l], site->home_urls[l], &all, &out);
+	feed(site, l, url, site->title[l], site->home_urls[l], all, a, &out);
 	int rc = emit_feed(site, emit, ctx, url, &out);
 	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		for (size_t k = 0; rc == 0 && k < p->nthemes; k++) {
 			const theme_t *t = &p->themes[k];
-			entries_t some = {NULL, 0, 0, a};
+			all->len = 0;
 			for (size_t j = 0; j < p->nactions; j++)
 				if (p->actions[j].theme == t)
-					collect(&some, site, l, &p->actions[j]);
+					collect(all, &p->actions[j]);
 			const char *turl = feeds_theme_url(a, t, l);
 			const text_t *tt = t->texts[l];
 			feed(site, l, turl,
 			     arena_printf(a, "%s: %s %s", site->title[l], t->code,
 			                  tt && tt->title ? tt->title : t->id),
-			     t->urls[l], &some, &out);
+			     t->urls[l], all, a, &out);
 			rc = emit_feed(site, emit, ctx, turl, &out);
 		}
 	}
+	free(all);
 	arena_free(a);
 	buf_free(&out);
 	return rc;
