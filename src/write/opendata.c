@@ -221,7 +221,8 @@ static void indicator_json(buf_t *b, const site_t *site, const indicator_t *x)
 	buf_putc(b, '}');
 }
 
-static void programme_json(buf_t *b, const site_t *site, const programme_t *p)
+/* A programme's JSON up to its actions, which follow one per line. */
+static void json_head(buf_t *b, const site_t *site, const programme_t *p)
 {
 	buf_puts(b, "{\n");
 	key(b, "$schema"); json_string(b, "schema.json");
@@ -261,17 +262,17 @@ static void programme_json(buf_t *b, const site_t *site, const programme_t *p)
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\n"); key(b, "actions"); buf_puts(b, "[\n");
-	for (size_t i = 0; i < p->nactions; i++) {
-		if (i)
-			buf_puts(b, ",\n");
-		action_json(b, site, &p->actions[i]);
-	}
+}
+
+/* Between the actions and the indicators. */
+static void json_middle(buf_t *b)
+{
 	buf_puts(b, "],\n"); key(b, "indicators"); buf_puts(b, "[\n");
-	for (size_t i = 0; i < p->nindicators; i++) {
-		if (i)
-			buf_puts(b, ",\n");
-		indicator_json(b, site, &p->indicators[i]);
-	}
+}
+
+/* After the indicators. */
+static void json_tail(buf_t *b, const site_t *site)
+{
 	buf_puts(b, "],\n"); key(b, "units"); buf_putc(b, '[');
 	for (size_t i = 0; i < site->nunits; i++) {
 		const unit_t *u = &site->units[i];
@@ -317,7 +318,8 @@ static const char *text_in(const text_t *const *texts, size_t l, field_fn f)
 	return texts && texts[l] && !texts[l]->borrowed ? f(texts[l]) : NULL;
 }
 
-static void actions_csv(buf_t *b, const site_t *site, const programme_t *p)
+static void actions_csv_head(buf_t *b, const site_t *site,
+                             const programme_t *p)
 {
 	buf_puts(b, "programme,id,code,theme,years,current_status");
 	for (size_t i = 0; i < p->nfollow_ups; i++)
@@ -329,63 +331,64 @@ static void actions_csv(buf_t *b, const site_t *site, const programme_t *p)
 		           site->langs[l], site->langs[l], site->langs[l],
 		           site->langs[l]);
 	buf_puts(b, "\r\n");
-	arena_t *a = arena_new();
-	for (size_t i = 0; i < p->nactions; i++) {
-		const action_t *x = &p->actions[i];
-		int current = model_current_status(x);
-		csv(b, p->id, false);
-		buf_putc(b, ',');
-		csv(b, x->id, false);
-		buf_putc(b, ',');
-		csv(b, x->code, true);
-		buf_putc(b, ',');
-		csv(b, x->theme ? x->theme->id : NULL, false);
-		buf_putc(b, ',');
-		for (size_t y = 0; y < x->nyears; y++)
-			buf_printf(b, "%s%d", y ? " " : "", x->years[y]);
-		buf_putc(b, ',');
-		csv(b, current >= 0 ? enum_id(ENUM_STATUS, current) : NULL, false);
-		for (size_t f = 0; f < p->nfollow_ups; f++) {
-			int s = model_status_in(x, p->follow_ups[f].year);
-			buf_putc(b, ',');
-			csv(b, s >= 0 ? enum_id(ENUM_STATUS, s) : NULL, false);
-		}
-		buf_putc(b, ',');
-		for (size_t u = 0; u < x->nresponsible; u++)
-			buf_printf(b, "%s%s", u ? " " : "", x->responsible[u]->id);
-		buf_putc(b, ',');
-		csv(b, x->level.id >= 0 ? enum_id(ENUM_LEVEL, x->level.id) : NULL, false);
-		buf_putc(b, ',');
-		csv(b, x->statutory < 0 ? NULL : x->statutory ? "true" : "false", false);
-		buf_putc(b, ',');
-		csv(b, x->cost_class.id >= 0 ? enum_id(ENUM_CLASS, x->cost_class.id)
-		                             : NULL, false);
-		buf_putc(b, ',');
-		csv(b, x->impact_class.id >= 0 ? enum_id(ENUM_CLASS, x->impact_class.id)
-		                               : NULL, false);
-		buf_putc(b, ',');
-		if (x->has_cost)
-			json_number(b, x->cost_eur);
-		buf_putc(b, ',');
-		csv(b, x->has_cost && x->cost_kind.id >= 0
-		       ? enum_id(ENUM_COST_KIND, x->cost_kind.id) : NULL, false);
-		for (size_t l = 0; l < site->nlangs; l++) {
-			buf_putc(b, ',');
-			csv(b, text_in((const text_t *const *)x->texts, l, title_of), true);
-			buf_putc(b, ',');
-			csv(b, text_in((const text_t *const *)x->texts, l, problem_of), true);
-			buf_putc(b, ',');
-			csv(b, current >= 0 ? format_enum(site, l, ENUM_STATUS, current)
-			                    : NULL, true);
-			buf_putc(b, ',');
-			csv(b, urls_absolute(a, site, x->urls[l]), false);
-		}
-		buf_puts(b, "\r\n");
-	}
-	arena_free(a);
 }
 
-static void indicators_csv(buf_t *b, const site_t *site, const programme_t *p)
+static void action_csv(buf_t *b, const site_t *site, const action_t *x,
+                       arena_t *a)
+{
+	const programme_t *p = x->programme;
+	int current = model_current_status(x);
+	csv(b, p->id, false);
+	buf_putc(b, ',');
+	csv(b, x->id, false);
+	buf_putc(b, ',');
+	csv(b, x->code, true);
+	buf_putc(b, ',');
+	csv(b, x->theme ? x->theme->id : NULL, false);
+	buf_putc(b, ',');
+	for (size_t y = 0; y < x->nyears; y++)
+		buf_printf(b, "%s%d", y ? " " : "", x->years[y]);
+	buf_putc(b, ',');
+	csv(b, current >= 0 ? enum_id(ENUM_STATUS, current) : NULL, false);
+	for (size_t f = 0; f < p->nfollow_ups; f++) {
+		int s = model_status_in(x, p->follow_ups[f].year);
+		buf_putc(b, ',');
+		csv(b, s >= 0 ? enum_id(ENUM_STATUS, s) : NULL, false);
+	}
+	buf_putc(b, ',');
+	for (size_t u = 0; u < x->nresponsible; u++)
+		buf_printf(b, "%s%s", u ? " " : "", x->responsible[u]->id);
+	buf_putc(b, ',');
+	csv(b, x->level.id >= 0 ? enum_id(ENUM_LEVEL, x->level.id) : NULL, false);
+	buf_putc(b, ',');
+	csv(b, x->statutory < 0 ? NULL : x->statutory ? "true" : "false", false);
+	buf_putc(b, ',');
+	csv(b, x->cost_class.id >= 0 ? enum_id(ENUM_CLASS, x->cost_class.id)
+	                             : NULL, false);
+	buf_putc(b, ',');
+	csv(b, x->impact_class.id >= 0 ? enum_id(ENUM_CLASS, x->impact_class.id)
+	                               : NULL, false);
+	buf_putc(b, ',');
+	if (x->has_cost)
+		json_number(b, x->cost_eur);
+	buf_putc(b, ',');
+	csv(b, x->has_cost && x->cost_kind.id >= 0
+	       ? enum_id(ENUM_COST_KIND, x->cost_kind.id) : NULL, false);
+	for (size_t l = 0; l < site->nlangs; l++) {
+		buf_putc(b, ',');
+		csv(b, text_in((const text_t *const *)x->texts, l, title_of), true);
+		buf_putc(b, ',');
+		csv(b, text_in((const text_t *const *)x->texts, l, problem_of), true);
+		buf_putc(b, ',');
+		csv(b, current >= 0 ? format_enum(site, l, ENUM_STATUS, current)
+		                    : NULL, true);
+		buf_putc(b, ',');
+		csv(b, urls_absolute(a, site, x->urls[l]), false);
+	}
+	buf_puts(b, "\r\n");
+}
+
+static void indicators_csv_head(buf_t *b, const site_t *site)
 {
 	buf_puts(b, "programme,indicator,theme,unit,direction,target,year,value,"
 	            "state");
@@ -393,44 +396,47 @@ static void indicators_csv(buf_t *b, const site_t *site, const programme_t *p)
 		buf_printf(b, ",name_%s,target_in_words_%s,state_name_%s",
 		           site->langs[l], site->langs[l], site->langs[l]);
 	buf_puts(b, "\r\n");
-	for (size_t i = 0; i < p->nindicators; i++) {
-		const indicator_t *x = &p->indicators[i];
-		for (size_t k = 0; k < x->nvalues; k++) {
-			const indicator_value_t *v = &x->values[k];
-			csv(b, p->id, false);
+}
+
+/* An indicator's rows: one per year with a value. */
+static void indicator_csv(buf_t *b, const site_t *site, const indicator_t *x)
+{
+	const programme_t *p = x->programme;
+	for (size_t k = 0; k < x->nvalues; k++) {
+		const indicator_value_t *v = &x->values[k];
+		csv(b, p->id, false);
+		buf_putc(b, ',');
+		csv(b, x->id, false);
+		buf_putc(b, ',');
+		csv(b, x->theme ? x->theme->id : NULL, false);
+		buf_putc(b, ',');
+		csv(b, x->unit.id >= 0 ? enum_id(ENUM_MEASURE_UNIT, x->unit.id)
+		                       : NULL, false);
+		buf_putc(b, ',');
+		csv(b, x->direction.id >= 0
+		       ? enum_id(ENUM_DIRECTION, x->direction.id) : NULL, false);
+		buf_putc(b, ',');
+		if (x->has_target)
+			json_number(b, x->target);
+		buf_printf(b, ",%d,", v->year);
+		if (v->is_number)
+			json_number(b, v->number);
+		buf_putc(b, ',');
+		csv(b, !v->is_number && v->state.id >= 0
+		       ? enum_id(ENUM_VALUE_STATE, v->state.id) : NULL, false);
+		for (size_t l = 0; l < site->nlangs; l++) {
 			buf_putc(b, ',');
-			csv(b, x->id, false);
+			csv(b, text_in((const text_t *const *)x->texts, l, title_of),
+			    true);
 			buf_putc(b, ',');
-			csv(b, x->theme ? x->theme->id : NULL, false);
+			csv(b, text_in((const text_t *const *)x->texts, l, target_of),
+			    true);
 			buf_putc(b, ',');
-			csv(b, x->unit.id >= 0 ? enum_id(ENUM_MEASURE_UNIT, x->unit.id)
-			                       : NULL, false);
-			buf_putc(b, ',');
-			csv(b, x->direction.id >= 0
-			       ? enum_id(ENUM_DIRECTION, x->direction.id) : NULL, false);
-			buf_putc(b, ',');
-			if (x->has_target)
-				json_number(b, x->target);
-			buf_printf(b, ",%d,", v->year);
-			if (v->is_number)
-				json_number(b, v->number);
-			buf_putc(b, ',');
-			csv(b, !v->is_number && v->state.id >= 0
-			       ? enum_id(ENUM_VALUE_STATE, v->state.id) : NULL, false);
-			for (size_t l = 0; l < site->nlangs; l++) {
-				buf_putc(b, ',');
-				csv(b, text_in((const text_t *const *)x->texts, l, title_of),
-				    true);
-				buf_putc(b, ',');
-				csv(b, text_in((const text_t *const *)x->texts, l, target_of),
-				    true);
-				buf_putc(b, ',');
-				csv(b, !v->is_number
-				       ? format_enum(site, l, ENUM_VALUE_STATE, v->state.id)
-				       : NULL, true);
-			}
-			buf_puts(b, "\r\n");
+			csv(b, !v->is_number
+			       ? format_enum(site, l, ENUM_VALUE_STATE, v->state.id)
+			       : NULL, true);
 		}
+		buf_puts(b, "\r\n");
 	}
 }
 
@@ -447,24 +453,162 @@ static int emit_buf(emit_fn emit, void *ctx, const programme_t *p,
 	return rc;
 }
 
-int opendata_write(const site_t *site, emit_fn emit, void *ctx)
+/* An action's or an indicator's share of the files, and the texts it was
+ * made of (a copy of its texts slots): the preview makes it again when
+ * one of them was replaced. */
+typedef struct {
+	char *json, *csv;
+	text_t **texts;
+} part_t;
+
+struct opendata {
+	const site_t *site;
+	part_t **actions, **indicators; /* [programme][entry] */
+	buf_t scratch;
+	arena_t *arena;                 /* the CSV rows' absolute addresses */
+};
+
+static bool stale(const part_t *part, text_t *const *texts, size_t nlangs)
 {
-	int rc = emit(ctx, "data/schema.json", opendata_schema,
-	              strlen(opendata_schema));
-	buf_t b = BUF_INIT;
-	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
+	return !part->json ||
+	       memcmp(part->texts, texts, nlangs * sizeof *texts) != 0;
+}
+
+static char *take(buf_t *b, char *old)
+{
+	free(old);
+	return xstrndup(b->data ? b->data : "", b->len);
+}
+
+/* Makes again the parts whose texts are not the ones they were made of. */
+static void refresh(opendata_t *o)
+{
+	const site_t *site = o->site;
+	size_t n = site->nlangs;
+	buf_t *b = &o->scratch;
+	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
-		programme_json(&b, site, p);
-		rc = emit_buf(emit, ctx, p, ".json", &b);
-		if (rc == 0) {
-			actions_csv(&b, site, p);
-			rc = emit_buf(emit, ctx, p, "-actions.csv", &b);
+		for (size_t k = 0; k < p->nactions; k++) {
+			part_t *part = &o->actions[i][k];
+			const action_t *x = &p->actions[k];
+			if (!stale(part, x->texts, n))
+				continue;
+			buf_reset(b);
+			action_json(b, site, x);
+			part->json = take(b, part->json);
+			buf_reset(b);
+			action_csv(b, site, x, o->arena);
+			part->csv = take(b, part->csv);
+			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
-		if (rc == 0) {
-			indicators_csv(&b, site, p);
-			rc = emit_buf(emit, ctx, p, "-indicators.csv", &b);
+		for (size_t k = 0; k < p->nindicators; k++) {
+			part_t *part = &o->indicators[i][k];
+			const indicator_t *x = &p->indicators[k];
+			if (!stale(part, x->texts, n))
+				continue;
+			buf_reset(b);
+			indicator_json(b, site, x);
+			part->json = take(b, part->json);
+			buf_reset(b);
+			indicator_csv(b, site, x);
+			part->csv = take(b, part->csv);
+			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
 	}
-	buf_free(&b);
+}
+
+static part_t *new_parts(size_t n, size_t nlangs)
+{
+	part_t *parts = xcalloc(n + 1, sizeof *parts);
+	for (size_t i = 0; i < n; i++)
+		parts[i].texts = xcalloc(nlangs, sizeof *parts[i].texts);
+	return parts;
+}
+
+opendata_t *opendata_new(const site_t *site)
+{
+	opendata_t *o = xcalloc(1, sizeof *o);
+	o->site = site;
+	o->arena = arena_new();
+	o->actions = xcalloc(site->nprogrammes + 1, sizeof *o->actions);
+	o->indicators = xcalloc(site->nprogrammes + 1, sizeof *o->indicators);
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		o->actions[i] = new_parts(site->programmes[i].nactions, site->nlangs);
+		o->indicators[i] = new_parts(site->programmes[i].nindicators,
+		                             site->nlangs);
+	}
+	return o;
+}
+
+static void free_parts(part_t *parts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(parts[i].json);
+		free(parts[i].csv);
+		free(parts[i].texts);
+	}
+	free(parts);
+}
+
+void opendata_free(opendata_t *o)
+{
+	if (!o)
+		return;
+	for (size_t i = 0; i < o->site->nprogrammes; i++) {
+		free_parts(o->actions[i], o->site->programmes[i].nactions);
+		free_parts(o->indicators[i], o->site->programmes[i].nindicators);
+	}
+	free(o->actions);
+	free(o->indicators);
+	buf_free(&o->scratch);
+	arena_free(o->arena);
+	free(o);
+}
+
+/* The parts' JSON, one per line, or their CSV rows. */
+static void join(buf_t *b, const part_t *parts, size_t n, bool json)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (json && i)
+			buf_puts(b, ",\n");
+		buf_puts(b, json ? parts[i].json : parts[i].csv);
+	}
+}
+
+int opendata_write_kept(opendata_t *o, emit_fn emit, void *ctx)
+{
+	const site_t *site = o->site;
+	refresh(o);
+	int rc = emit(ctx, "data/schema.json", opendata_schema,
+	              strlen(opendata_schema));
+	buf_t *b = &o->scratch; /* kept: a preview's next write reuses it */
+	buf_reset(b);
+	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		json_head(b, site, p);
+		join(b, o->actions[i], p->nactions, true);
+		json_middle(b);
+		join(b, o->indicators[i], p->nindicators, true);
+		json_tail(b, site);
+		rc = emit_buf(emit, ctx, p, ".json", b);
+		if (rc == 0) {
+			actions_csv_head(b, site, p);
+			join(b, o->actions[i], p->nactions, false);
+			rc = emit_buf(emit, ctx, p, "-actions.csv", b);
+		}
+		if (rc == 0) {
+			indicators_csv_head(b, site);
+			join(b, o->indicators[i], p->nindicators, false);
+			rc = emit_buf(emit, ctx, p, "-indicators.csv", b);
+		}
+	}
+	return rc;
+}
+
+int opendata_write(const site_t *site, emit_fn emit, void *ctx)
+{
+	opendata_t *o = opendata_new(site);
+	int rc = opendata_write_kept(o, emit, ctx);
+	opendata_free(o);
 	return rc;
 }

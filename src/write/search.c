@@ -62,6 +62,7 @@ struct search_index {
 	int field;                  /* of the text being indexed */
 	buf_t word;                 /* scratch: a word without its hyphens */
 	buf_t json;                 /* scratch: a document's JSON */
+	buf_t out;                  /* the file, kept for the next write */
 	mark_t *marks;              /* scratch: its marks */
 	size_t nmarks, marks_cap;
 };
@@ -332,6 +333,7 @@ void search_index_free(search_index_t *x)
 	free(x->docs);
 	free(x->marks);
 	buf_free(&x->json);
+	buf_free(&x->out);
 	buf_free(&x->word);
 	map_free(&x->index);
 	map_free(&x->words);
@@ -390,15 +392,15 @@ const char *search_index_url(arena_t *arena, const site_t *site, size_t lang)
 	return arena_printf(arena, "%ssearch.json", site->home_urls[lang]);
 }
 
-int search_index_write(const search_index_t *x, emit_fn emit, void *ctx)
+int search_index_write(search_index_t *x, emit_fn emit, void *ctx)
 {
-	buf_t out = BUF_INIT;
-	index_json(x, &out);
+	buf_reset(&x->out);
+	index_json(x, &x->out);
 	arena_t *a = arena_new();
 	const char *url = search_index_url(a, x->site, x->lang);
-	int rc = emit(ctx, url + strlen(x->site->base_path), out.data, out.len);
+	int rc = emit(ctx, url + strlen(x->site->base_path), x->out.data,
+	              x->out.len);
 	arena_free(a);
-	buf_free(&out);
 	return rc;
 }
 

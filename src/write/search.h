@@ -20,7 +20,7 @@ search_index_t *search_index_new(const site_t *site, size_t lang);
 /* Indexes again the document of the action or indicator whose text was
  * old (the model now holds its new text); no document: nothing. */
 void search_index_replace(search_index_t *x, const text_t *old);
-int search_index_write(const search_index_t *x, emit_fn emit, void *ctx);
+int search_index_write(search_index_t *x, emit_fn emit, void *ctx);
 void search_index_free(search_index_t *x); /* accepts NULL */
 
 /* The index's address in language lang (below the site's base path). */

@@ -90,8 +90,10 @@ struct write_memo {
 	buf_t buffers[PARALLEL_MAX];
 	arena_t *arenas[PARALLEL_MAX]; /* a page's view, reset for the next */
 	output_manifest_t *manifest; /* the output's, as the last build left it */
-	search_index_t **search;     /* per language, when kept: the preview's */
+	bool keeps;                  /* a preview's: writers keep their work */
+	search_index_t **search;     /* per language */
 	size_t nsearch;
+	opendata_t *opendata;
 	const text_t **replaced;     /* texts replaced since they were written */
 	size_t nreplaced;
 	char *out;
@@ -118,10 +120,11 @@ typedef struct {
 } writer_t;
 
 static int write_kept_search(job_t *j, size_t lang);
+static int write_kept_opendata(job_t *j, size_t lang);
 
 static const writer_t writers[] = {
 	{NULL, search_write, write_kept_search, true, true},
-	{opendata_write, NULL, NULL, false, true},
+	{opendata_write, NULL, write_kept_opendata, false, true},
 	{NULL, feeds_write, NULL, false, true},
 	{sitemap_write, NULL, NULL, false, false}, /* addresses only */
 };
@@ -200,6 +203,16 @@ static int write_kept_search(job_t *j, size_t lang)
 	return search_index_write(*x, emit_file, j->output);
 }
 
+/* The open data, kept between the preview's builds: each action's and
+ * indicator's share made again when its text was replaced. */
+static int write_kept_opendata(job_t *j, size_t lang)
+{
+	(void)lang; /* of the whole site */
+	if (!j->memo->opendata)
+		j->memo->opendata = opendata_new(j->site);
+	return opendata_write_kept(j->memo->opendata, emit_file, j->output);
+}
+
 /* The files that are not pages: each writer is one task. */
 static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 {
@@ -233,7 +246,7 @@ static int task(size_t i, size_t thread, void *ctx)
 	job_t *j = ctx;
 	if (i < j->nwritings) {
 		const writing_t *w = &j->writings[i];
-		if (w->writer->kept && j->memo->search)
+		if (w->writer->kept && j->memo->keeps)
 			return w->writer->kept(j, w->lang);
 		return w->writer->whole
 		       ? w->writer->whole(j->site, emit_file, j->output)
@@ -319,6 +332,7 @@ write_result_t write_site(site_t *site, const char *out,
 	view_pages(site, collect, m);
 	if (keep) {
 		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
+		m->keeps = true;
 		m->search = xcalloc(site->nlangs + 1, sizeof *m->search);
 		m->nsearch = site->nlangs;
 	}
@@ -391,6 +405,7 @@ void write_memo_free(write_memo_t *memo)
 	for (size_t l = 0; l < memo->nsearch; l++)
 		search_index_free(memo->search[l]);
 	free(memo->search);
+	opendata_free(memo->opendata);
 	free(memo->replaced);
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
