@@ -299,6 +299,23 @@ static void facet_urls(const site_t *site, const programme_t *p, size_t f,
 	map_free(&seen);
 }
 
+size_t view_tasks(const site_t *site, view_count_fn count)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < site->nprogrammes; i++)
+		n += count(site, &site->programmes[i]);
+	return n;
+}
+
+const programme_t *view_task_programme(const site_t *site, size_t *t,
+                                       view_count_fn count)
+{
+	const programme_t *p = site->programmes;
+	for (size_t n; *t >= (n = count(site, p)); p++)
+		*t -= n;
+	return p;
+}
+
 void view_prepare(site_t *site)
 {
 	arena_t *a = site->arena;

@@ -205,19 +205,17 @@ typedef struct {
 	arena_t *arenas[PARALLEL_MAX];
 } preparing_t;
 
+static size_t items_of(const site_t *site, const programme_t *p)
+{
+	return (p->nactions + p->nindicators) * site->nlangs;
+}
+
 static int prepare_item(size_t t, size_t thread, void *ctx)
 {
 	preparing_t *pr = ctx;
 	const site_t *site = pr->site;
-	size_t i = 0;
-	for (;; i++) {
-		const programme_t *p = &site->programmes[i];
-		size_t n = (p->nactions + p->nindicators) * site->nlangs;
-		if (t < n)
-			break;
-		t -= n;
-	}
-	const programme_t *p = &site->programmes[i];
+	const programme_t *p = view_task_programme(site, &t, items_of);
+	size_t i = (size_t)(p - site->programmes);
 	size_t per_lang = p->nactions + p->nindicators;
 	size_t l = t / per_lang, k = t % per_lang;
 	page_ref_t ref = {PAGE_ACTIONS, l, p, NULL, 0};
@@ -238,15 +236,14 @@ item_cache_t *view_items_prepare(const site_t *site)
 {
 	arena_t *a = site->arena;
 	item_cache_t *c = arena_alloc(a, (site->nprogrammes + 1) * sizeof *c);
-	size_t n = 0;
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		c[i].actions = arena_alloc(a, (p->nactions * site->nlangs + 1) *
 		                                  sizeof(value_t *));
 		c[i].indicators = arena_alloc(a, (p->nindicators * site->nlangs + 1) *
 		                                     sizeof(value_t *));
-		n += (p->nactions + p->nindicators) * site->nlangs;
 	}
+	size_t n = view_tasks(site, items_of);
 	preparing_t pr = {site, c, {NULL}};
 	size_t threads = parallel_threads();
 	for (size_t t = 0; t < threads; t++)

@@ -86,8 +86,10 @@ void view_chart_file(const view_ctx_t *v, value_t *root);
 double view_indicator_progress(const indicator_t *ind);
 
 /* What view_prepare works out once for all pages: the facets of every
- * programme (facets.c) and what lists show of each action and indicator
- * in each language (items.c). Read-only while pages are built. */
+ * programme (facets.c), what lists show of each action and indicator in
+ * each language (items.c), the A–Z index (search.c), the year tables'
+ * rows (years.c) and the programmes' summaries (programme.c).
+ * Read-only while pages are built. */
 typedef struct facet_cache facet_cache_t;
 typedef struct item_cache item_cache_t;
 typedef struct az_index az_index_t;
@@ -101,6 +103,13 @@ struct view_cache {
 };
 item_cache_t *view_items_prepare(const site_t *site);
 az_index_t *view_search_prepare(const site_t *site);
+/* view_prepare's work on the threads: tasks numbered over the
+ * programmes, count(site, p) of them each. view_task_programme says
+ * which programme task t is of, and makes *t its number there. */
+typedef size_t (*view_count_fn)(const site_t *site, const programme_t *p);
+size_t view_tasks(const site_t *site, view_count_fn count);
+const programme_t *view_task_programme(const site_t *site, size_t *t,
+                                       view_count_fn count);
 year_rows_t *view_years_prepare(const site_t *site);
 value_t **view_summaries_prepare(const site_t *site);
 /* Makes the rows of texts' action in language lang again, after its text

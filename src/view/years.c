@@ -46,8 +46,8 @@ static value_t *row(const view_ctx_t *v, const action_t *x, int year)
 	return m;
 }
 
-/* The first year any of the programme's indicators has a value for, or
- * year if none is earlier. */
+/* The first year of a table up to year: that of the earliest value any
+ * of the programme's indicators has, if earlier. */
 static int first_value_year(const programme_t *p, int year)
 {
 	int first = year;
@@ -98,9 +98,22 @@ static size_t years_of(const programme_t *p)
 	return p->first_year ? (size_t)(p->last_year - p->first_year + 2) : 0;
 }
 
+static size_t action_rows_of(const site_t *site, const programme_t *p)
+{
+	(void)site;
+	return years_of(p) * p->nactions;
+}
+
+static size_t indicator_rows_of(const site_t *site, const programme_t *p)
+{
+	(void)site;
+	return p->nfollow_ups * p->nindicators;
+}
+
 typedef struct {
 	const site_t *site;
 	year_rows_t *cache;
+	int **first;  /* [programme][follow-up]: first_value_year */
 	arena_t *arenas[PARALLEL_MAX];
 } rows_making_t;
 
@@ -110,15 +123,8 @@ static int make_rows(size_t t, size_t thread, void *ctx)
 {
 	rows_making_t *m = ctx;
 	const site_t *site = m->site;
-	size_t i = 0;
-	for (;; i++) {
-		size_t n = years_of(&site->programmes[i]) *
-		           site->programmes[i].nactions;
-		if (t < n)
-			break;
-		t -= n;
-	}
-	const programme_t *p = &site->programmes[i];
+	const programme_t *p = view_task_programme(site, &t, action_rows_of);
+	size_t i = (size_t)(p - site->programmes);
 	const action_t *x = &p->actions[t % p->nactions];
 	int year = p->first_year + (int)(t / p->nactions);
 	if (!model_action_in_year(x, year))
@@ -139,18 +145,12 @@ static int make_indicator_rows(size_t t, size_t thread, void *ctx)
 {
 	rows_making_t *m = ctx;
 	const site_t *site = m->site;
-	size_t i = 0;
-	for (;; i++) {
-		size_t n = site->programmes[i].nfollow_ups *
-		           site->programmes[i].nindicators;
-		if (t < n)
-			break;
-		t -= n;
-	}
-	const programme_t *p = &site->programmes[i];
+	const programme_t *p = view_task_programme(site, &t, indicator_rows_of);
+	size_t i = (size_t)(p - site->programmes);
 	const indicator_t *ind = &p->indicators[t % p->nindicators];
-	int year = p->follow_ups[t / p->nindicators].year;
-	int first = first_value_year(p, year);
+	size_t fu = t / p->nindicators;
+	int year = p->follow_ups[fu].year;
+	int first = m->first[i][fu];
 	for (size_t l = 0; l < site->nlangs; l++) {
 		page_ref_t ref = {PAGE_FOLLOW_UP, l, p, NULL, year};
 		view_ctx_t v = {m->arenas[thread], site, l, &ref, NULL};
@@ -168,18 +168,21 @@ year_rows_t *view_years_prepare(const site_t *site)
 	c->rows = arena_alloc(a, (site->nprogrammes + 1) * sizeof *c->rows);
 	c->indicators = arena_alloc(a, (site->nprogrammes + 1) *
 	                                   sizeof *c->indicators);
-	size_t n = 0, nind = 0;
+	rows_making_t m = {site, c, NULL, {NULL}};
+	m.first = arena_alloc(a, (site->nprogrammes + 1) * sizeof *m.first);
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
-		size_t k = years_of(p) * p->nactions;
-		c->rows[i] = arena_alloc(a, (k * site->nlangs + 1) * sizeof(value_t *));
-		n += k;
-		k = p->nfollow_ups * p->nindicators;
-		c->indicators[i] = arena_alloc(a, (k * site->nlangs + 1) *
+		c->rows[i] = arena_alloc(a, (action_rows_of(site, p) * site->nlangs +
+		                             1) * sizeof(value_t *));
+		c->indicators[i] = arena_alloc(a, (indicator_rows_of(site, p) *
+		                                   site->nlangs + 1) *
 		                                      sizeof(value_t *));
-		nind += k;
+		m.first[i] = arena_alloc(a, (p->nfollow_ups + 1) * sizeof(int));
+		for (size_t fu = 0; fu < p->nfollow_ups; fu++)
+			m.first[i][fu] = first_value_year(p, p->follow_ups[fu].year);
 	}
-	rows_making_t m = {site, c, {NULL}};
+	size_t n = view_tasks(site, action_rows_of);
+	size_t nind = view_tasks(site, indicator_rows_of);
 	size_t threads = parallel_threads();
 	for (size_t t = 0; t < threads; t++)
 		m.arenas[t] = arena_new();
