@@ -190,7 +190,7 @@ static bool read_manifest(output_t *o)
 	size_t lines = 0;
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
-	o->old_entries = xcalloc(lines + 2, sizeof(entry_t));
+	o->old_entries = xcalloc(lines + 1, sizeof(entry_t));
 	bool ok = true, sorted = true;
 	for (char *line = text, *end = text + len; line < end && ok;) {
 		char *nl = memchr(line, '\n', (size_t)(end - line));
