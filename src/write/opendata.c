@@ -474,10 +474,13 @@ static bool stale(const part_t *part, text_t *const *texts, size_t nlangs)
 	       memcmp(part->texts, texts, nlangs * sizeof *texts) != 0;
 }
 
+/* What b holds, in place of old; b is emptied for the next part. */
 static char *take(buf_t *b, char *old)
 {
 	free(old);
-	return xstrndup(b->data ? b->data : "", b->len);
+	char *s = xstrndup(b->data ? b->data : "", b->len);
+	buf_reset(b);
+	return s;
 }
 
 /* Makes again the parts whose texts are not the ones they were made of. */
@@ -486,6 +489,7 @@ static void refresh(opendata_t *o)
 	const site_t *site = o->site;
 	size_t n = site->nlangs;
 	buf_t *b = &o->scratch;
+	buf_reset(b);
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		for (size_t k = 0; k < p->nactions; k++) {
@@ -493,10 +497,8 @@ static void refresh(opendata_t *o)
 			const action_t *x = &p->actions[k];
 			if (!stale(part, x->texts, n))
 				continue;
-			buf_reset(b);
 			action_json(b, site, x);
 			part->json = take(b, part->json);
-			buf_reset(b);
 			action_csv(b, site, x, o->arena);
 			part->csv = take(b, part->csv);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
@@ -506,10 +508,8 @@ static void refresh(opendata_t *o)
 			const indicator_t *x = &p->indicators[k];
 			if (!stale(part, x->texts, n))
 				continue;
-			buf_reset(b);
 			indicator_json(b, site, x);
 			part->json = take(b, part->json);
-			buf_reset(b);
 			indicator_csv(b, site, x);
 			part->csv = take(b, part->csv);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
