@@ -310,11 +310,16 @@ search_index_t *search_index_new(const site_t *site, size_t l)
 	return x;
 }
 
-void search_index_replace(search_index_t *x, const text_t *old)
+/* Indexes again each action's or indicator's document whose text is not
+ * the one it was made of (the preview replaced it). */
+static void refresh(search_index_t *x)
 {
 	for (size_t d = 0; d < x->ndocs; d++) {
-		if (x->docs[d].text != old || (!x->docs[d].action &&
-		                               !x->docs[d].indicator))
+		const doc_t *doc = &x->docs[d];
+		const text_t *now = doc->action      ? doc->action->texts[x->lang]
+		                    : doc->indicator ? doc->indicator->texts[x->lang]
+		                                     : doc->text;
+		if (now == doc->text)
 			continue;
 		unpost(x, d);
 		index_entry(x, d);
@@ -394,6 +399,7 @@ const char *search_index_url(arena_t *arena, const site_t *site, size_t lang)
 
 int search_index_write(search_index_t *x, emit_fn emit, void *ctx)
 {
+	refresh(x);
 	buf_reset(&x->out);
 	index_json(x, &x->out);
 	arena_t *a = arena_new();

@@ -13,13 +13,10 @@
 /* Writes the index of language lang. */
 int search_write(const site_t *site, size_t lang, emit_fn emit, void *ctx);
 
-/* The same, kept between the preview's builds: after an edit to one text
- * only that text's document is indexed again. */
+/* The same, kept between the preview's builds: a write indexes again
+ * only the actions and indicators whose texts were replaced since. */
 typedef struct search_index search_index_t;
 search_index_t *search_index_new(const site_t *site, size_t lang);
-/* Indexes again the document of the action or indicator whose text was
- * old (the model now holds its new text); no document: nothing. */
-void search_index_replace(search_index_t *x, const text_t *old);
 int search_index_write(search_index_t *x, emit_fn emit, void *ctx);
 void search_index_free(search_index_t *x); /* accepts NULL */
 

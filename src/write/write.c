@@ -94,8 +94,6 @@ struct write_memo {
 	search_index_t **search;     /* per language */
 	size_t nsearch;
 	opendata_t *opendata;
-	const text_t **replaced;     /* texts replaced since they were written */
-	size_t nreplaced;
 	char *out;
 	const char *inject;
 	page_ref_t *refs;
@@ -193,13 +191,9 @@ static int emit_file(void *ctx, const char *path, const char *data, size_t len)
  * indexed again. */
 static int write_kept_search(job_t *j, size_t lang)
 {
-	write_memo_t *m = j->memo;
-	search_index_t **x = &m->search[lang];
+	search_index_t **x = &j->memo->search[lang];
 	if (!*x)
 		*x = search_index_new(j->site, lang);
-	else
-		for (size_t i = 0; i < m->nreplaced; i++)
-			search_index_replace(*x, m->replaced[i]);
 	return search_index_write(*x, emit_file, j->output);
 }
 
@@ -356,9 +350,6 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 {
 	write_result_t result = {0, 0, 0, NULL};
 	job_t j = {.site = site, .memo = memo};
-	memo->replaced = xrealloc(memo->replaced, (memo->nreplaced + 1) *
-	                                              sizeof *memo->replaced);
-	memo->replaced[memo->nreplaced++] = old;
 	size_t *todo = xmalloc((memo->nrefs + 1) * sizeof *todo);
 	for (size_t i = 0; i < memo->nrefs; i++)
 		if (view_reads_replace(&memo->reads[i], old, now, body))
@@ -385,7 +376,6 @@ write_result_t write_files_again(write_memo_t *memo, site_t *site,
 	                            &result.io_error);
 	if (j.output)
 		result = run(&j, false);
-	memo->nreplaced = 0; /* the search index has them now */
 	output_free(j.output);
 	free(j.writings);
 	return result;
@@ -406,7 +396,6 @@ void write_memo_free(write_memo_t *memo)
 		search_index_free(memo->search[l]);
 	free(memo->search);
 	opendata_free(memo->opendata);
-	free(memo->replaced);
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
 		buf_free(&memo->buffers[t]);
