@@ -90,7 +90,7 @@ struct write_memo {
 	buf_t buffers[PARALLEL_MAX];
 	arena_t *arenas[PARALLEL_MAX]; /* a page's view, reset for the next */
 	output_manifest_t *manifest; /* the output's, as the last build left it */
-	bool keeps;                  /* a preview's: writers keep their work */
+	/* What writers keep when the memo is (a preview's); NULL otherwise. */
 	search_index_t **search;     /* per language */
 	size_t nsearch;
 	opendata_t *opendata;
@@ -107,7 +107,7 @@ typedef struct job job_t;
  * one language, and what of the texts each reads: after an edit to one
  * text, only the writers that read what changed run again. A writer may
  * keep its work between the preview's builds (kept, used instead of
- * language when the memo is kept). */
+ * whole or language when the memo is kept). */
 typedef struct {
 	int (*whole)(const site_t *site, emit_fn emit, void *ctx);
 	int (*language)(const site_t *site, size_t lang, emit_fn emit,
@@ -240,7 +240,7 @@ static int task(size_t i, size_t thread, void *ctx)
 	job_t *j = ctx;
 	if (i < j->nwritings) {
 		const writing_t *w = &j->writings[i];
-		if (w->writer->kept && j->memo->keeps)
+		if (w->writer->kept && j->memo->search)
 			return w->writer->kept(j, w->lang);
 		return w->writer->whole
 		       ? w->writer->whole(j->site, emit_file, j->output)
@@ -326,7 +326,6 @@ write_result_t write_site(site_t *site, const char *out,
 	view_pages(site, collect, m);
 	if (keep) {
 		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
-		m->keeps = true;
 		m->search = xcalloc(site->nlangs + 1, sizeof *m->search);
 		m->nsearch = site->nlangs;
 	}
