@@ -10,7 +10,7 @@
 #include "../write/search.h"
 
 /* One entry of a language's A–Z index. The index is made once, sorted,
- * by view_prepare (search_prepare) and kept in order when a title
+ * by view_prepare (view_search_prepare) and kept in order when a title
  * changes (view_search_replace); its links are lasting, so templates
  * render each once. */
 typedef struct {
