@@ -207,7 +207,9 @@ char *arena_printf(arena_t *arena, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		n = 0;
-	/* Taking n + 1 bytes that fit hands out the room written to. */
+	/* Taking n + 1 bytes that fit hands out the room written to: blocks'
+	 * sizes and what is used of them are multiples of ALIGN, so rounding
+	 * the request up cannot make it not fit. */
 	if ((size_t)n < free_bytes)
 		return arena_take(arena, (size_t)n + 1);
 	char *p = arena_take(arena, (size_t)n + 1);
