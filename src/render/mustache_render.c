@@ -474,6 +474,7 @@ static void render_item(render_t *r, const node_t *n, const ctx_t *top,
 		memo_deps_free(&rec.deps);
 		return;
 	}
+	size_t len = r->out->len - from;
 	fragment_t *f = xmalloc(sizeof *f);
 	*f = (fragment_t){
 		.section = n,
@@ -481,8 +482,9 @@ static void render_item(render_t *r, const node_t *n, const ctx_t *top,
 		.indent = xstrndup(indent, indent_len),
 		.indent_len = indent_len,
 		.indent_frames = frames,
-		.text = xstrndup(r->out->data + from, r->out->len - from),
-		.len = r->out->len - from,
+		/* Nothing written yet may mean no buffer yet. */
+		.text = xstrndup(len ? r->out->data + from : "", len),
+		.len = len,
 		.steps = r->steps - steps_before - rec.outside_steps,
 		.depth = r->peak_depth - r->depth,
 		.expansions = r->peak_expansions - r->expansions,

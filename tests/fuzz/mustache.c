@@ -2,7 +2,8 @@
  * separated by NUL bytes: the first is "main", the others "p1", "p2"...
  * for partials, parents and dynamic names ({{>p1}}, {{<p2}}, {{>*name}}).
  * "main" is rendered against a fixed context holding every kind of
- * value. */
+ * value, all of it lasting; then twice more with a memo of list items
+ * (tmpl_memo_t), which must give the same bytes and the same result. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,19 @@ static const char context_yaml[] =
 static arena_t *arena;
 static const value_t *context;
 
+/* Marks v and everything in it lasting: the memo then keeps every list
+ * item it can. */
+static void make_lasting(value_t *v)
+{
+	v->lasting = true;
+	if (v->kind == VAL_LIST)
+		for (size_t i = 0; i < v->as.list.len; i++)
+			make_lasting(v->as.list.items[i]);
+	if (v->kind == VAL_MAP)
+		for (size_t i = 0; i < v->as.map.len; i++)
+			make_lasting(v->as.map.items[i].val);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -40,12 +54,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	diags_t d;
 	diags_init(&d);
 	arena = arena_new();
-	context = yaml_parse(arena, context_yaml, sizeof context_yaml - 1,
-	                     "context", 1, &d);
-	if (!context) {
+	value_t *v = yaml_parse(arena, context_yaml, sizeof context_yaml - 1,
+	                        "context", 1, &d);
+	if (!v) {
 		fprintf(stderr, "the fuzz target's context does not parse\n");
 		exit(1);
 	}
+	make_lasting(v);
+	context = v;
 	diags_free(&d);
 	return 0;
 }
@@ -67,8 +83,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		p = nul + 1;
 	}
-	buf_t out = BUF_INIT;
-	tmpl_render(set, "main", context, &out);
+	buf_t out = BUF_INIT, kept = BUF_INIT;
+	int rc = tmpl_render(set, "main", context, &out);
+	tmpl_memo_t *memo = tmpl_memo_new();
+	for (int i = 0; i < 2; i++) {
+		buf_reset(&kept);
+		if (tmpl_render_memo(set, "main", context, memo, &kept) != rc ||
+		    kept.len != out.len ||
+		    (out.len && memcmp(kept.data, out.data, out.len) != 0)) {
+			fprintf(stderr, "the memo changed the output (render %d)\n",
+			        i + 1);
+			abort();
+		}
+	}
+	tmpl_memo_free(memo);
+	buf_free(&kept);
 	buf_free(&out);
 	tmpl_set_free(set);
 	fuzz_report(&d);

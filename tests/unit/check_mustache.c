@@ -436,6 +436,7 @@ static void test_memo(void)
 	          "{{#items}}{{<frame}}{{$b}}{{name}}{{/b}}{{/frame}}{{/items}}",
 	          &d) == 0);
 	CHECK(add(set, "outer-map", "{{#items}}{{meta.v}}{{/items}}", &d) == 0);
+	CHECK(add(set, "nothing", "{{#items}}{{/items}}", &d) == 0);
 	CHECK(d.len == 0);
 	arena_t *a = arena_new();
 	value_t *v = data(a, "t: {x: one}\npage: p1\nmeta: {v: m}\n"
@@ -480,6 +481,11 @@ static void test_memo(void)
 	same_with_memo(set, "outer-map", v, memo, "mm");
 	overwrite(val_get(v, "meta"), "v", 'n');
 	same_with_memo(set, "outer-map", v, memo, "nn");
+
+	/* An item that renders to nothing, into an empty buffer, is kept
+	 * as nothing (the fuzz target found the null buffer). */
+	same_with_memo(set, "nothing", v, memo, "");
+	same_with_memo(set, "nothing", v, memo, "");
 
 	/* Items that are not lasting are rendered every time. */
 	items->as.list.items[1]->lasting = false;
