@@ -35,11 +35,16 @@ void tmpl_memo_free(tmpl_memo_t *memo)
 	free(memo);
 }
 
+/* Addresses share their low bits (alignment) and their high ones (one
+ * arena): every bit of both is mixed into every bit of the hash, or the
+ * items of a list would crowd into a fraction of the slots. */
 static size_t hash(const node_t *section, const value_t *item)
 {
 	uint64_t h = (uint64_t)(uintptr_t)section * 0x9e3779b97f4a7c15u;
-	h ^= (uint64_t)(uintptr_t)item + 0x7f4a7c159e3779b9u + (h << 6) + (h >> 2);
-	return (size_t)(h ^ (h >> 29));
+	h ^= (uint64_t)(uintptr_t)item;
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
+	return (size_t)(h ^ (h >> 31));
 }
 
 /* The slot of the fragment of item in section, or the empty slot where it
