@@ -33,6 +33,7 @@ struct output_manifest {
 	char *text;       /* the lines, each ended by a NUL */
 	entry_t *entries; /* paths point into text */
 	size_t n;
+	size_t lines;     /* in the file: n, and the lines added since */
 	dev_t dev;
 	ino_t ino;
 	off_t size;
@@ -54,8 +55,10 @@ struct output {
 	bool incremental;     /* the output exists and has a manifest */
 	bool some;            /* this build makes only some of its files */
 	char *old_text;       /* the previous build's manifest, */
-	entry_t *old_entries; /* its lines, sorted by path (paths point into */
+	entry_t *old_entries; /* its files, sorted by path (paths point into */
 	size_t nold;          /* old_text) */
+	size_t old_lines;     /* the file's lines, more than nold when some
+	                         were added (see add_lines) */
 	output_manifest_t **keep; /* where the caller keeps manifests, or NULL */
 	output_manifest_t *made;  /* this build's, until it is in place */
 	pthread_mutex_t lock; /* guards the fields below */
@@ -177,9 +180,20 @@ static bool manifest_number(char **p, unsigned base, unsigned long long max,
 	return true;
 }
 
+/* Orders by path and, for one path, by the line's place in the text. */
+static int by_path_then_line(const void *a, const void *b)
+{
+	const entry_t *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	return c ? c : (x->path > y->path) - (x->path < y->path);
+}
+
 /* Reads "<hash> <size> <mtime_ns> <path>" lines, which porta writes in
  * the order of their paths: a build of some files looks a few up, and
- * keeps the rest in that order, without a table of them all. */
+ * keeps the rest in that order, without a table of them all. Lines added
+ * at the end by such builds (add_lines) come in any order; a path's last
+ * line is what holds. A last line without its newline was cut short (a
+ * crash while lines were added) and is left out. */
 static bool read_manifest(output_t *o)
 {
 	char *text;
@@ -194,7 +208,8 @@ static bool read_manifest(output_t *o)
 	bool ok = true, sorted = true;
 	for (char *line = text, *end = text + len; line < end && ok;) {
 		char *nl = memchr(line, '\n', (size_t)(end - line));
-		nl = nl ? nl : end;
+		if (!nl)
+			break;
 		*nl = '\0';
 		if (nl > line) {
 			entry_t *e = &o->old_entries[o->nold];
@@ -211,9 +226,18 @@ static bool read_manifest(output_t *o)
 		}
 		line = nl + 1;
 	}
-	/* Edited by hand, perhaps. */
-	if (ok && !sorted)
-		qsort(o->old_entries, o->nold, sizeof(entry_t), by_path);
+	o->old_lines = o->nold;
+	if (ok && !sorted) {
+		qsort(o->old_entries, o->nold, sizeof(entry_t), by_path_then_line);
+		size_t n = 0;
+		for (size_t i = 0; i < o->nold; i++) {
+			if (n && strcmp(o->old_entries[n - 1].path,
+			                o->old_entries[i].path) == 0)
+				n--;
+			o->old_entries[n++] = o->old_entries[i];
+		}
+		o->nold = n;
+	}
 	return ok;
 }
 
@@ -238,6 +262,7 @@ static bool take_kept(output_t *o)
 	o->old_text = m->text;
 	o->old_entries = m->entries;
 	o->nold = m->n;
+	o->old_lines = m->lines;
 	free(m);
 	return true;
 }
@@ -530,6 +555,21 @@ static int apply(output_t *o)
 	return rc;
 }
 
+/* Adds e's manifest line to b; returns where in b its path is. */
+static size_t put_line(buf_t *b, const entry_t *e)
+{
+	buf_put_hex(b, e->hash, 16);
+	buf_putc(b, ' ');
+	buf_put_uint(b, (unsigned long long)e->size);
+	buf_putc(b, ' ');
+	buf_put_uint(b, (unsigned long long)e->mtime_ns);
+	buf_putc(b, ' ');
+	size_t path = b->len;
+	buf_puts(b, e->path);
+	buf_putc(b, '\n');
+	return path;
+}
+
 /* Writes this build's manifest beside the output under a temporary name,
  * before the output changes, so that a full disk stops the build while the
  * output is still as it was. Returns the temporary file's name (the
@@ -556,18 +596,11 @@ static char *stage_manifest(output_t *o)
 	entry_t *made = o->keep ? xmalloc((n + 1) * sizeof *made) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		const entry_t *e = lines[i];
-		if (made)
+		size_t path = put_line(&b, e);
+		if (made) {
 			made[i] = *e;
-		buf_put_hex(&b, e->hash, 16);
-		buf_putc(&b, ' ');
-		buf_put_uint(&b, (unsigned long long)e->size);
-		buf_putc(&b, ' ');
-		buf_put_uint(&b, (unsigned long long)e->mtime_ns);
-		buf_putc(&b, ' ');
-		if (made)
-			made[i].path = (char *)(uintptr_t)b.len;
-		buf_puts(&b, e->path);
-		buf_putc(&b, '\n');
+			made[i].path = (char *)(uintptr_t)path;
+		}
 	}
 	free(lines);
 	char *tmp = fs_write_beside(o->manifest, b.data ? b.data : "", b.len);
@@ -575,7 +608,7 @@ static char *stage_manifest(output_t *o)
 		fail(o, "write", o->manifest);
 	if (made && tmp) {
 		o->made = xcalloc(1, sizeof *o->made);
-		o->made->n = n;
+		o->made->n = o->made->lines = n;
 		o->made->text = buf_detach(&b);
 		for (size_t i = 0; i < n; i++) {
 			made[i].path = o->made->text + (uintptr_t)made[i].path;
@@ -589,11 +622,101 @@ static char *stage_manifest(output_t *o)
 	return tmp;
 }
 
+/* Whether this build's lines are better added to the manifest than the
+ * manifest written whole: a build of some files that replaces only files
+ * the manifest has, when the lines added so far are not too many. The
+ * manifest of a large site is megabytes; a preview's edit changes a few
+ * dozen of its lines. */
+static bool adds_lines(const output_t *o)
+{
+	if (!o->some)
+		return false;
+	size_t changed = 0;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (!o->files[i].changed)
+			continue;
+		if (!old_entry(o, o->files[i].path))
+			return false;
+		changed++;
+	}
+	return o->old_lines + changed <= o->nold + o->nold / 2;
+}
+
+/* Adds the changed files' lines at the manifest's end, before the output
+ * changes (as writing it whole does), and puts them in the entries read;
+ * those are kept for the next build on commit. A write cut short is
+ * undone, so that the next lines do not join a broken one; if even that
+ * fails, the manifest goes, and the next build makes the output afresh. */
+static int add_lines(output_t *o)
+{
+	buf_t b = BUF_INIT;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		const entry_t *e = &o->files[i];
+		if (!e->changed)
+			continue;
+		put_line(&b, e);
+		entry_t *old = (entry_t *)old_entry(o, e->path);
+		old->hash = e->hash;
+		old->size = e->size;
+		old->mtime_ns = e->mtime_ns;
+		o->old_lines++;
+	}
+	int fd = open(o->manifest, O_WRONLY | O_APPEND | O_CLOEXEC);
+	struct stat st;
+	int rc = fd >= 0 && fstat(fd, &st) == 0 ? 0 : -1;
+	if (rc == 0 && fs_write_fd(fd, b.data, b.len) < 0) {
+		int saved = errno;
+		if (ftruncate(fd, st.st_size) < 0)
+			unlink(o->manifest);
+		errno = saved;
+		rc = -1;
+	}
+	if (rc < 0)
+		fail(o, "write", o->manifest);
+	if (fd >= 0)
+		close(fd);
+	buf_free(&b);
+	if (rc == 0 && o->keep) {
+		o->made = xmalloc(sizeof *o->made);
+		*o->made = (output_manifest_t){.text = o->old_text,
+		                               .entries = o->old_entries,
+		                               .n = o->nold,
+		                               .lines = o->old_lines};
+		o->old_text = NULL;
+		o->old_entries = NULL;
+		o->nold = 0;
+	}
+	return rc;
+}
+
+/* Keeps the manifest made for the next build, with what its file is. */
+static void keep_made(output_t *o)
+{
+	struct stat st;
+	if (o->made && stat(o->manifest, &st) == 0) {
+		o->made->dev = st.st_dev;
+		o->made->ino = st.st_ino;
+		o->made->size = st.st_size;
+		o->made->mtime_ns = mtime_of(&st);
+		*o->keep = o->made;
+		o->made = NULL;
+	}
+}
+
 int output_commit(output_t *o)
 {
 	if (o->error || interrupted(o))
 		return -1;
 	qsort(o->files, o->nfiles, sizeof(entry_t), by_path);
+	if (adds_lines(o)) {
+		if (add_lines(o) < 0)
+			return -1;
+		/* From here on the build finishes even after Ctrl-C. */
+		int rc = apply(o);
+		if (rc == 0)
+			keep_made(o);
+		return rc;
+	}
 	char *manifest = stage_manifest(o);
 	if (!manifest)
 		return -1;
@@ -613,15 +736,8 @@ int output_commit(output_t *o)
 		fail(o, "write", o->manifest);
 		rc = -1;
 	}
-	struct stat st;
-	if (rc == 0 && o->made && stat(o->manifest, &st) == 0) {
-		o->made->dev = st.st_dev;
-		o->made->ino = st.st_ino;
-		o->made->size = st.st_size;
-		o->made->mtime_ns = mtime_of(&st);
-		*o->keep = o->made;
-		o->made = NULL;
-	}
+	if (rc == 0)
+		keep_made(o);
 	if (rc < 0)
 		unlink(manifest);
 	free(manifest);
