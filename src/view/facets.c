@@ -348,6 +348,7 @@ void view_prepare(site_t *site)
 	cache->az = view_search_prepare(site);
 	cache->rows = view_years_prepare(site);
 	cache->summaries = view_summaries_prepare(site);
+	cache->stale = view_stale_prepare(site);
 }
 
 static const facet_cache_t *cached(const site_t *site, const programme_t *p,

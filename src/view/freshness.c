@@ -71,11 +71,47 @@ bool view_is_stale(const view_ctx_t *v, const action_t *x)
 	return !newest || strcmp(newest, previous) <= 0;
 }
 
+bool **view_stale_prepare(const site_t *site)
+{
+	bool **stale = arena_alloc(site->arena,
+	                           (site->nprogrammes + 1) * sizeof *stale);
+	view_ctx_t v = {site->arena, site, 0, NULL, NULL};
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		stale[i] = arena_alloc(site->arena, p->nactions + 1);
+		for (size_t k = 0; k < p->nactions; k++)
+			stale[i][k] = view_is_stale(&v, &p->actions[k]);
+	}
+	return stale;
+}
+
+void view_stale_replace(site_t *site, text_t *const *texts)
+{
+	view_ctx_t v = {site->arena, site, 0, NULL, NULL};
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		for (size_t k = 0; k < p->nactions; k++)
+			if (p->actions[k].texts == texts)
+				site->view_cache->stale[i][k] =
+					view_is_stale(&v, &p->actions[k]);
+	}
+}
+
 value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p)
 {
+	const site_t *site = v->site;
+	const bool *stale = site->view_cache
+	                    ? site->view_cache->stale[p - site->programmes]
+	                    : NULL;
 	value_t *list = val_list(v->arena);
-	for (size_t i = 0; i < p->nactions; i++)
-		if (view_is_stale(v, &p->actions[i]))
-			val_push(v->arena, list, view_action_item(v, &p->actions[i]));
+	for (size_t i = 0; i < p->nactions; i++) {
+		const action_t *x = &p->actions[i];
+		/* Whether it is, is the same in every language: worked out once
+		 * (view_prepare), but read from all of its texts. */
+		for (size_t l = 0; stale && x->texts && l < site->nlangs; l++)
+			view_read(v, x->texts[l]);
+		if (stale ? stale[i] : view_is_stale(v, x))
+			val_push(v->arena, list, view_action_item(v, x));
+	}
 	return list;
 }

@@ -308,5 +308,6 @@ void view_replace_text(site_t *site, text_t **texts, size_t lang,
 	if (c) {
 		view_search_replace(site, texts, lang);
 		view_years_replace(site, texts, lang);
+		view_stale_replace(site, texts);
 	}
 }

@@ -88,7 +88,8 @@ double view_indicator_progress(const indicator_t *ind);
 /* What view_prepare works out once for all pages: the facets of every
  * programme (facets.c), what lists show of each action and indicator in
  * each language (items.c), the A–Z index (search.c), the year tables'
- * rows (years.c) and the programmes' summaries (programme.c).
+ * rows (years.c), the programmes' summaries (programme.c) and which
+ * actions have gone quiet (freshness.c).
  * Read-only while pages are built. */
 typedef struct facet_cache facet_cache_t;
 typedef struct item_cache item_cache_t;
@@ -100,6 +101,7 @@ struct view_cache {
 	az_index_t *az;     /* the search page's A–Z index, per language */
 	year_rows_t *rows;  /* the rows of the roadmaps and follow-ups */
 	value_t **summaries; /* [programme * nlangs + lang] */
+	bool **stale;       /* [programme][action]: gone quiet */
 };
 item_cache_t *view_items_prepare(const site_t *site);
 az_index_t *view_search_prepare(const site_t *site);
@@ -148,6 +150,10 @@ void view_search(const view_ctx_t *v, value_t *root);
  * NULL; whether it has had none since the follow-up before the newest. */
 const char *view_last_updated(const view_ctx_t *v, const action_t *x);
 const char *view_content_date(const view_ctx_t *v);
+/* Whether each action has gone quiet, for view_prepare; worked out again
+ * for the action whose text was replaced (view_replace_text). */
+bool **view_stale_prepare(const site_t *site);
+void view_stale_replace(site_t *site, text_t *const *texts);
 bool view_is_stale(const view_ctx_t *v, const action_t *x);
 value_t *view_stale_actions(const view_ctx_t *v, const programme_t *p);
 

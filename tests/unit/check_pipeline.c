@@ -239,6 +239,12 @@ int main(void)
 	                           INJECT};
 	f.p = pipeline_new(&f.opts);
 	size_t errors;
+	/* A second follow-up: actions without news since the first have gone
+	 * quiet, which the front pages say. */
+	edit(&f, "data/" PROGRAMME "/programme.yaml",
+	     "  - { year: 2024, date: 2024-10-31 }\n",
+	     "  - { year: 2024, date: 2024-10-31 }\n"
+	     "  - { year: 2025, date: 2025-10-31 }\n");
 
 	/* The first build makes everything. */
 	pipeline_result_t r = build(&f, NULL, &errors);
