@@ -458,6 +458,7 @@ static int emit_buf(emit_fn emit, void *ctx, const programme_t *p,
  * one of them was replaced. */
 typedef struct {
 	char *json, *csv;
+	size_t json_len, csv_len; /* joined for every write: not measured again */
 	text_t **texts;
 } part_t;
 
@@ -474,13 +475,14 @@ static bool stale(const part_t *part, text_t *const *texts, size_t nlangs)
 	       memcmp(part->texts, texts, nlangs * sizeof *texts) != 0;
 }
 
-/* What b holds, in place of old; b is emptied for the next part. */
-static char *take(buf_t *b, char *old)
+/* What b holds, in place of *old (its length in *len); b is emptied for
+ * the next part. */
+static void take(buf_t *b, char **old, size_t *len)
 {
-	free(old);
-	char *s = xstrndup(b->data ? b->data : "", b->len);
+	free(*old);
+	*old = xstrndup(b->data ? b->data : "", b->len);
+	*len = b->len;
 	buf_reset(b);
-	return s;
 }
 
 /* Makes again the parts whose texts are not the ones they were made of. */
@@ -498,9 +500,9 @@ static void refresh(opendata_t *o)
 			if (!stale(part, x->texts, n))
 				continue;
 			action_json(b, site, x);
-			part->json = take(b, part->json);
+			take(b, &part->json, &part->json_len);
 			action_csv(b, site, x, o->arena);
-			part->csv = take(b, part->csv);
+			take(b, &part->csv, &part->csv_len);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
 		for (size_t k = 0; k < p->nindicators; k++) {
@@ -509,9 +511,9 @@ static void refresh(opendata_t *o)
 			if (!stale(part, x->texts, n))
 				continue;
 			indicator_json(b, site, x);
-			part->json = take(b, part->json);
+			take(b, &part->json, &part->json_len);
 			indicator_csv(b, site, x);
-			part->csv = take(b, part->csv);
+			take(b, &part->csv, &part->csv_len);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
 	}
@@ -571,7 +573,10 @@ static void join(buf_t *b, const part_t *parts, size_t n, bool json)
 	for (size_t i = 0; i < n; i++) {
 		if (json && i)
 			buf_puts(b, ",\n");
-		buf_puts(b, json ? parts[i].json : parts[i].csv);
+		if (json)
+			buf_put(b, parts[i].json, parts[i].json_len);
+		else
+			buf_put(b, parts[i].csv, parts[i].csv_len);
 	}
 }
 
