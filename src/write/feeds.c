@@ -62,6 +62,8 @@ static int newest_first(const entry_t *a, const entry_t *b, size_t lang)
 
 static void offer(entries_t *e, entry_t en)
 {
+	if (!e)
+		return; /* an action without a theme: checking said so */
 	size_t at = e->len;
 	while (at > 0 && newest_first(&en, &e->items[at - 1], e->lang) < 0)
 		at--;
@@ -74,17 +76,26 @@ static void offer(entries_t *e, entry_t en)
 	e->items[at] = en;
 }
 
-static void collect(entries_t *e, const action_t *a)
+/* Offers each of a's entries to the site's feed and to its theme's (if
+ * any), both in language lang. */
+static void collect(entries_t *all, entries_t *theme, size_t lang,
+                    const action_t *a)
 {
-	const text_t *t = a->texts[e->lang];
-	for (size_t i = 0; t && i < t->nupdates; i++)
-		offer(e, (entry_t){t->updates[i].date, a, i, 0, 0});
+	const text_t *t = a->texts[lang];
+	for (size_t i = 0; t && i < t->nupdates; i++) {
+		entry_t en = {t->updates[i].date, a, i, 0, 0};
+		offer(all, en);
+		offer(theme, en);
+	}
 	for (size_t i = 0; i < a->nstatuses; i++) {
 		const follow_up_t *f = model_follow_up(a->programme,
 		                                       a->statuses[i].year);
-		if (f)
-			offer(e, (entry_t){f->date, a, SIZE_MAX, a->statuses[i].year,
-			                   a->statuses[i].status.id});
+		if (!f)
+			continue;
+		entry_t en = {f->date, a, SIZE_MAX, a->statuses[i].year,
+		              a->statuses[i].status.id};
+		offer(all, en);
+		offer(theme, en);
 	}
 }
 
@@ -192,32 +203,42 @@ int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 {
 	buf_t out = BUF_INIT;
 	arena_t *a = arena_new();
-	entries_t *all = xcalloc(1, sizeof *all);
-	all->lang = l;
+	/* One pass over the actions fills every feed: the site's, then each
+	 * theme's of each programme. */
+	size_t nthemes = 0;
 	for (size_t i = 0; i < site->nprogrammes; i++)
-		for (size_t j = 0; j < site->programmes[i].nactions; j++)
-			collect(all, &site->programmes[i].actions[j]);
+		nthemes += site->programmes[i].nthemes;
+	entries_t *feeds = xcalloc(nthemes + 1, sizeof *feeds);
+	for (size_t i = 0; i <= nthemes; i++)
+		feeds[i].lang = l;
+	entries_t *theme = feeds + 1;
+	for (size_t i = 0; i < site->nprogrammes; i++) {
+		const programme_t *p = &site->programmes[i];
+		for (size_t j = 0; j < p->nactions; j++) {
+			const action_t *x = &p->actions[j];
+			collect(feeds, x->theme ? &theme[x->theme - p->themes] : NULL, l,
+			        x);
+		}
+		theme += p->nthemes;
+	}
 	const char *url = feeds_url(a, site, l);
-	feed(site, l, url, site->title[l], site->home_urls[l], all, a, &out);
+	feed(site, l, url, site->title[l], site->home_urls[l], feeds, a, &out);
 	int rc = emit_feed(site, emit, ctx, url, &out);
+	theme = feeds + 1;
 	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
 		for (size_t k = 0; rc == 0 && k < p->nthemes; k++) {
 			const theme_t *t = &p->themes[k];
-			all->len = 0;
-			for (size_t j = 0; j < p->nactions; j++)
-				if (p->actions[j].theme == t)
-					collect(all, &p->actions[j]);
 			const char *turl = feeds_theme_url(a, t, l);
 			const text_t *tt = t->texts[l];
 			feed(site, l, turl,
 			     arena_printf(a, "%s: %s %s", site->title[l], t->code,
 			                  tt && tt->title ? tt->title : t->id),
-			     t->urls[l], all, a, &out);
+			     t->urls[l], theme++, a, &out);
 			rc = emit_feed(site, emit, ctx, turl, &out);
 		}
 	}
-	free(all);
+	free(feeds);
 	arena_free(a);
 	buf_free(&out);
 	return rc;
