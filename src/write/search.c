@@ -33,6 +33,9 @@ typedef struct {
 	size_t len, cap;
 	size_t stamp;        /* the document being indexed + 1, when marked */
 	size_t mark;         /* then its mark there */
+	char *json;          /* as last written, kept from a preview's second
+	                        write on; NULL when the postings changed */
+	size_t json_len;
 } term_t;
 
 /* A document: [url, code, title, kind, snippet] as JSON and its terms;
@@ -43,6 +46,7 @@ typedef struct {
 	const action_t *action;
 	const indicator_t *indicator;
 	char *json;
+	size_t json_len;
 	mark_t *marks;
 	size_t nmarks;
 } doc_t;
@@ -63,6 +67,7 @@ struct search_index {
 	buf_t word;                 /* scratch: a word without its hyphens */
 	buf_t json;                 /* scratch: a document's JSON */
 	buf_t out;                  /* the file, kept for the next write */
+	size_t writes;              /* of the file so far */
 	mark_t *marks;              /* scratch: its marks */
 	size_t nmarks, marks_cap;
 };
@@ -90,7 +95,7 @@ static void *term_of(search_index_t *x, const char *word, size_t len)
 	if (!at) {
 		arena_grow(x->arena, (void **)&x->terms, x->nterms, &x->cap,
 		           sizeof(term_t));
-		x->terms[x->nterms] = (term_t){key, NULL, 0, 0, 0, 0};
+		x->terms[x->nterms] = (term_t){.stem = key};
 		at = (void *)++x->nterms;
 		map_put(&x->index, key, at);
 	}
@@ -170,6 +175,7 @@ static void end(search_index_t *x)
 	free(d->json);
 	free(d->marks);
 	d->json = xstrndup(x->json.data, x->json.len);
+	d->json_len = x->json.len;
 	d->marks = xmalloc((x->nmarks + 1) * sizeof *d->marks);
 	memcpy(d->marks, x->marks, x->nmarks * sizeof *d->marks);
 	d->nmarks = x->nmarks;
@@ -212,7 +218,7 @@ static size_t new_doc(search_index_t *x, const text_t *t, const action_t *a,
 		x->docs_cap = x->docs_cap ? x->docs_cap * 2 : 256;
 		x->docs = xrealloc(x->docs, x->docs_cap * sizeof *x->docs);
 	}
-	x->docs[x->ndocs] = (doc_t){t, a, ind, NULL, NULL, 0};
+	x->docs[x->ndocs] = (doc_t){t, a, ind, NULL, 0, NULL, 0};
 	return x->ndocs++;
 }
 
@@ -252,6 +258,12 @@ static size_t find_posting(const term_t *t, size_t d)
 	return lo;
 }
 
+static void forget_json(term_t *t)
+{
+	free(t->json);
+	t->json = NULL;
+}
+
 /* Puts document d's marks into its terms' postings, in document order. */
 static void post(search_index_t *x, size_t d)
 {
@@ -265,6 +277,7 @@ static void post(search_index_t *x, size_t d)
 		        (t->len - at) * sizeof *t->postings);
 		t->postings[at] = (posting_t){d, doc->marks[i].fields};
 		t->len++;
+		forget_json(t);
 	}
 }
 
@@ -279,6 +292,7 @@ static void unpost(search_index_t *x, size_t d)
 			memmove(&t->postings[at], &t->postings[at + 1],
 			        (t->len - at - 1) * sizeof *t->postings);
 			t->len--;
+			forget_json(t);
 		}
 	}
 }
@@ -335,6 +349,8 @@ void search_index_free(search_index_t *x)
 		free(x->docs[d].json);
 		free(x->docs[d].marks);
 	}
+	for (size_t i = 0; i < x->nterms; i++)
+		free(x->terms[i].json);
 	free(x->docs);
 	free(x->marks);
 	buf_free(&x->json);
@@ -356,27 +372,34 @@ static int by_stem(const void *a, const void *b)
 
 /* {"language": ..., "stemmed": ..., "docs": [...], "terms": {stem:
  * [doc, fields, doc, fields...]}}, fields the IN_ bits of the places the
- * stem stands in that document. */
-static void index_json(const search_index_t *x, buf_t *out)
+ * stem stands in that document. A preview writes the index after every
+ * edit, which changes a few terms' postings: from its second write on,
+ * each term's text is kept until they change. */
+static void index_json(search_index_t *x, buf_t *out)
 {
 	buf_puts(out, "{\"language\":");
 	json_string(out, x->site->langs[x->lang]);
 	buf_printf(out, ",\"stemmed\":%s,\"docs\":[", x->stemmer ? "true" : "false");
 	for (size_t d = 0; d < x->ndocs; d++) {
 		buf_puts(out, d ? ",\n" : "\n");
-		buf_puts(out, x->docs[d].json);
+		buf_put(out, x->docs[d].json, x->docs[d].json_len);
 	}
 	buf_puts(out, "],\n\"terms\":{");
 	/* Terms by stem; one an edit left without documents is not said. */
-	const term_t **order = xmalloc((x->nterms + 1) * sizeof *order);
+	term_t **order = xmalloc((x->nterms + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < x->nterms; i++)
 		if (x->terms[i].len)
 			order[n++] = &x->terms[i];
 	qsort(order, n, sizeof *order, by_stem);
 	for (size_t i = 0; i < n; i++) {
-		const term_t *t = order[i];
+		term_t *t = order[i];
 		buf_puts(out, i ? ",\n" : "\n");
+		if (t->json) {
+			buf_put(out, t->json, t->json_len);
+			continue;
+		}
+		size_t at = out->len;
 		json_string(out, t->stem);
 		buf_puts(out, ":[");
 		for (size_t k = 0; k < t->len; k++) {
@@ -387,6 +410,10 @@ static void index_json(const search_index_t *x, buf_t *out)
 			buf_put_uint(out, (size_t)t->postings[k].fields);
 		}
 		buf_putc(out, ']');
+		if (x->writes > 0) {
+			t->json_len = out->len - at;
+			t->json = xstrndup(out->data + at, t->json_len);
+		}
 	}
 	free(order);
 	buf_puts(out, "}}\n");
@@ -402,6 +429,7 @@ int search_index_write(search_index_t *x, emit_fn emit, void *ctx)
 	refresh(x);
 	buf_reset(&x->out);
 	index_json(x, &x->out);
+	x->writes++;
 	arena_t *a = arena_new();
 	const char *url = search_index_url(a, x->site, x->lang);
 	int rc = emit(ctx, url + strlen(x->site->base_path), x->out.data,
