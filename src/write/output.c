@@ -68,22 +68,37 @@ struct output {
 	char *error;
 };
 
-/* A 64-bit hash of the bytes, eight at a time: enough to tell a changed
- * file from an unchanged one, the size being compared too. */
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9e3779b97f4a7c15u;
+	return h ^ (h >> 29);
+}
+
+/* A 64-bit hash of the bytes: enough to tell a changed file from an
+ * unchanged one, the size being compared too. Eight lanes of eight bytes
+ * each, none waiting on another, mixed at the end: a preview's edit
+ * hashes tens of megabytes, a large site's build hundreds, and one lane
+ * went at half the speed. */
 static uint64_t hash_bytes(const char *data, size_t len)
 {
 	const uint64_t k = 0x9e3779b97f4a7c15u;
-	uint64_t h = len * k;
+	uint64_t lane[8];
+	for (int l = 0; l < 8; l++)
+		lane[l] = len + (uint64_t)l * k;
 	size_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, data + i, 8);
-		h = (h ^ w) * k;
-		h ^= h >> 29;
-	}
+	for (; i + 64 <= len; i += 64)
+		for (int l = 0; l < 8; l++) {
+			uint64_t w;
+			memcpy(&w, data + i + 8 * l, 8);
+			w = lane[l] + w * k;
+			lane[l] = w << 31 | w >> 33;
+		}
+	uint64_t h = len;
+	for (int l = 0; l < 8; l++)
+		h = mix(h, lane[l]);
 	for (; i < len; i++)
-		h = (h ^ (unsigned char)data[i]) * k;
-	return h ^ (h >> 32);
+		h = mix(h, (unsigned char)data[i]);
+	return mix(h, len);
 }
 
 /* Keeps the first error; takes msg over. */
