@@ -98,6 +98,7 @@ struct write_memo {
 	const char *inject;
 	page_ref_t *refs;
 	view_reads_t *reads; /* per page, or NULL when not kept */
+	size_t *sizes;       /* per page, its length last made (when kept) */
 	size_t nrefs, cap;
 };
 
@@ -229,6 +230,8 @@ static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 		if (content && content->kind == VAL_STRING)
 			buf_put(out, content->as.str.s, content->as.str.len);
 	}
+	if (j->memo->sizes)
+		j->memo->sizes[page] = out->len;
 	const char *url = view_url(arena, j->site, ref);
 	const char *rel = url ? urls_file(arena, j->site, url) : "404.html";
 	return output_file(j->output, rel, out->data ? out->data : "", out->len);
@@ -326,6 +329,7 @@ write_result_t write_site(site_t *site, const char *out,
 	view_pages(site, collect, m);
 	if (keep) {
 		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
+		m->sizes = xcalloc(m->nrefs + 1, sizeof *m->sizes);
 		m->search = xcalloc(site->nlangs + 1, sizeof *m->search);
 		m->nsearch = site->nlangs;
 	}
@@ -343,16 +347,36 @@ out:
 	return result;
 }
 
+/* A page to make again, and how long it was. */
+typedef struct {
+	size_t size, page;
+} sized_t;
+
+static int largest_first(const void *a, const void *b)
+{
+	const sized_t *x = a, *y = b;
+	if (x->size != y->size)
+		return x->size < y->size ? 1 : -1;
+	return (x->page > y->page) - (x->page < y->page);
+}
+
 write_result_t write_pages_again(write_memo_t *memo, site_t *site,
                                  const text_t *old, const text_t *now,
                                  bool body)
 {
 	write_result_t result = {0, 0, 0, NULL};
 	job_t j = {.site = site, .memo = memo};
-	size_t *todo = xmalloc((memo->nrefs + 1) * sizeof *todo);
+	sized_t *pages = xmalloc((memo->nrefs + 1) * sizeof *pages);
 	for (size_t i = 0; i < memo->nrefs; i++)
 		if (view_reads_replace(&memo->reads[i], old, now, body))
-			todo[j.ntodo++] = i;
+			pages[j.ntodo++] = (sized_t){memo->sizes[i], i};
+	/* The longest first: a thread that takes one late, on a core slower
+	 * than the other, would hold up the reload. */
+	qsort(pages, j.ntodo, sizeof *pages, largest_first);
+	size_t *todo = xmalloc((j.ntodo + 1) * sizeof *todo);
+	for (size_t i = 0; i < j.ntodo; i++)
+		todo[i] = pages[i].page;
+	free(pages);
 	j.todo = todo;
 	j.output = output_open_some(memo->out, &memo->manifest,
 	                            &result.io_error);
@@ -387,6 +411,7 @@ void write_memo_free(write_memo_t *memo)
 	for (size_t i = 0; memo->reads && i < memo->nrefs; i++)
 		view_reads_free(&memo->reads[i]);
 	free(memo->reads);
+	free(memo->sizes);
 	free(memo->refs);
 	free(memo->out);
 	tmpl_set_free(memo->templates);
