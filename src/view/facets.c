@@ -123,36 +123,6 @@ static int by_rank(const void *pa, const void *pb)
 	return strcmp(a->key, b->key);
 }
 
-/* The values of facet f among the programme's actions, counted. */
-static facet_value_t *count_values(arena_t *arena, const programme_t *p,
-                                   size_t f, size_t *n)
-{
-	map_t seen = MAP_INIT;
-	facet_value_t *out = NULL;
-	size_t len = 0, cap = 0;
-	value_t *keys = val_list(arena);
-	for (size_t i = 0; i < p->nactions; i++) {
-		keys->as.list.len = 0;
-		facets[f].keys(arena, &p->actions[i], keys);
-		for (size_t k = 0; k < keys->as.list.len; k++) {
-			const char *key = keys->as.list.items[k]->as.str.s;
-			size_t at = (size_t)map_get(&seen, key);
-			if (!at) {
-				arena_grow(arena, (void **)&out, len, &cap, sizeof *out);
-				out[len] = (facet_value_t){key, 0, rank_of(p, f, key)};
-				map_put(&seen, key, (void *)++len);
-				at = len;
-			}
-			out[at - 1].count++;
-		}
-	}
-	map_free(&seen);
-	if (len > 1)
-		qsort(out, len, sizeof *out, by_rank);
-	*n = len;
-	return out;
-}
-
 /* "theme:a status:started year:2025", for the filtering script. */
 const char *view_facet_keys(const view_ctx_t *v, const action_t *x)
 {
@@ -245,32 +215,64 @@ struct facet_cache {
 	size_t *nmembers;   /* this many */
 };
 
-/* The actions that have each value, in the programme's order: what a
- * filter page lists. */
-static void facet_members(arena_t *a, const programme_t *p, size_t f,
-                          facet_cache_t *fc)
+/* The values of facet f among the programme's actions, counted, in
+ * display order, and the actions that have each, in the programme's
+ * order (what a filter page lists): one pass over the actions, which
+ * notes the value of each key they have, numbered as first seen. */
+static void facet_values(arena_t *a, const programme_t *p, size_t f,
+                         facet_cache_t *fc)
 {
-	map_t index = MAP_INIT;
-	size_t *filled = arena_alloc(a, (fc->n + 1) * sizeof *filled);
-	fc->nmembers = filled;
-	fc->members = arena_alloc(a, (fc->n + 1) * sizeof *fc->members);
-	for (size_t i = 0; i < fc->n; i++) {
-		map_put(&index, fc->values[i].key, (void *)(i + 1));
-		fc->members[i] = arena_alloc(a, (fc->values[i].count + 1) *
-		                                    sizeof **fc->members);
-	}
+	map_t seen = MAP_INIT; /* key -> number as first seen + 1 */
+	facet_value_t *values = NULL;
+	size_t len = 0, cap = 0;
+	typedef struct {
+		size_t action, value;
+	} hit_t;
+	hit_t *hits = NULL;
+	size_t nhits = 0, hits_cap = 0;
 	value_t *keys = val_list(a);
-	for (size_t k = 0; k < p->nactions; k++) {
+	for (size_t i = 0; i < p->nactions; i++) {
 		keys->as.list.len = 0;
-		facets[f].keys(a, &p->actions[k], keys);
-		for (size_t j = 0; j < keys->as.list.len; j++) {
-			size_t at = (size_t)map_get(&index, keys->as.list.items[j]->as.str.s);
-			/* A key twice for one action counts once in a list. */
-			if (at-- && (!filled[at] || fc->members[at][filled[at] - 1] != k))
-				fc->members[at][filled[at]++] = k;
+		facets[f].keys(a, &p->actions[i], keys);
+		for (size_t k = 0; k < keys->as.list.len; k++) {
+			const char *key = keys->as.list.items[k]->as.str.s;
+			size_t at = (size_t)map_get(&seen, key);
+			if (!at) {
+				arena_grow(a, (void **)&values, len, &cap, sizeof *values);
+				values[len] = (facet_value_t){key, 0, rank_of(p, f, key)};
+				map_put(&seen, key, (void *)++len);
+				at = len;
+			}
+			values[at - 1].count++;
+			if (nhits == hits_cap) {
+				hits_cap = hits_cap ? hits_cap * 2 : 256;
+				hits = xrealloc(hits, hits_cap * sizeof *hits);
+			}
+			hits[nhits++] = (hit_t){i, at - 1};
 		}
 	}
-	map_free(&index);
+	if (len > 1)
+		qsort(values, len, sizeof *values, by_rank);
+	/* Where each value went in display order. */
+	size_t *place = xmalloc((len + 1) * sizeof *place);
+	for (size_t i = 0; i < len; i++)
+		place[(size_t)map_get(&seen, values[i].key) - 1] = i;
+	fc->values = values;
+	fc->n = len;
+	fc->nmembers = arena_alloc(a, (len + 1) * sizeof *fc->nmembers);
+	fc->members = arena_alloc(a, (len + 1) * sizeof *fc->members);
+	for (size_t i = 0; i < len; i++)
+		fc->members[i] = arena_alloc(a, (values[i].count + 1) *
+		                                    sizeof **fc->members);
+	for (size_t h = 0; h < nhits; h++) {
+		size_t v = place[hits[h].value], *filled = &fc->nmembers[v];
+		/* A key twice for one action counts once in a list. */
+		if (!*filled || fc->members[v][*filled - 1] != hits[h].action)
+			fc->members[v][(*filled)++] = hits[h].action;
+	}
+	free(place);
+	free(hits);
+	map_free(&seen);
 }
 
 /* The address of each value in language l: its words as a slug; values
@@ -328,13 +330,12 @@ void view_prepare(site_t *site)
 		                                          sizeof(facet_cache_t));
 		for (size_t f = 0; f < view_facet_count(); f++) {
 			facet_cache_t *fc = &cache->programmes[i][f];
-			fc->values = count_values(a, p, f, &fc->n);
+			facet_values(a, p, f, fc);
 			fc->urls = arena_alloc(a, (fc->n + 1) * sizeof *fc->urls);
 			for (size_t k = 0; k < fc->n; k++)
 				fc->urls[k] = arena_alloc(a, site->nlangs * sizeof(char *));
 			for (size_t l = 0; l < site->nlangs; l++)
 				facet_urls(site, p, f, fc, l);
-			facet_members(a, p, f, fc);
 		}
 	}
 	site->view_cache = cache;
