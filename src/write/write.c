@@ -67,18 +67,23 @@ static bool load_templates(const site_t *site, tmpl_set_t *set, diags_t *d)
 	return d->errors == errors;
 }
 
-/* Puts snippet before the last </body>, or at the end when there is none. */
+/* Puts snippet before the last </body>, or at the end when there is none.
+ * Looked for from the end: it is there, and a list page is megabytes. */
 static void inject(buf_t *html, const char *snippet)
 {
-	const char *close = NULL;
-	for (const char *p = html->data; p && (p = strstr(p, "</body>")); p++)
-		close = p;
-	size_t at = close ? (size_t)(close - html->data) : html->len;
-	size_t n = strlen(snippet);
-	buf_grow(html, n);
-	memmove(html->data + at + n, html->data + at, html->len - at + 1);
-	memcpy(html->data + at, snippet, n);
-	html->len += n;
+	static const char tag[] = "</body>";
+	size_t n = sizeof tag - 1, at = html->len;
+	for (size_t i = html->len; i >= n; i--) {
+		if (memcmp(html->data + i - n, tag, n) == 0) {
+			at = i - n;
+			break;
+		}
+	}
+	size_t len = strlen(snippet);
+	buf_grow(html, len);
+	memmove(html->data + at + len, html->data + at, html->len - at + 1);
+	memcpy(html->data + at, snippet, len);
+	html->len += len;
 }
 
 /* What a build keeps for the next: the site's pages and, per page, the
