@@ -161,3 +161,9 @@ pipeline_result_t pipeline_finish(pipeline_t *p)
 		forget(p);
 	return result;
 }
+
+void pipeline_tidy(pipeline_t *p)
+{
+	if (p->memo)
+		write_tidy(p->memo);
+}

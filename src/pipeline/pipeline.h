@@ -52,4 +52,8 @@ pipeline_result_t pipeline_build(pipeline_t *p, const char *changed,
  * index, open data, feeds, sitemap). */
 pipeline_result_t pipeline_finish(pipeline_t *p);
 
+/* Then frees what the two left behind on disk (the old versions of the
+ * files they replaced). */
+void pipeline_tidy(pipeline_t *p);
+
 #endif

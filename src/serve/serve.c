@@ -35,12 +35,17 @@ static void finish(pipeline_t *p, FILE *log)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pipeline_result_t r = pipeline_finish(p);
+	double ms = ms_since(&t0);
+	/* The old versions of the replaced files go once the new ones are all
+	 * in place (nobody waits for the disk to free them), before this is
+	 * said: after the line, the output is as a whole build leaves it. */
+	pipeline_tidy(p);
 	if (r.io_error)
 		fprintf(log, "porta: %s\n", r.io_error);
 	else
 		fprintf(log, "porta: site-wide files (search index, open data, "
 		             "feeds) up to date in %.0f ms; %zu file%s changed\n",
-		        ms_since(&t0), r.written, r.written == 1 ? "" : "s");
+		        ms, r.written, r.written == 1 ? "" : "s");
 	fflush(log);
 	free(r.io_error);
 }

@@ -291,26 +291,34 @@ static const entry_t *old_entry(const output_t *o, const char *rel)
 	return bsearch(&key, o->old_entries, o->nold, sizeof(entry_t), by_path);
 }
 
+static output_t *open_output(const char *out, output_manifest_t **kept,
+                             bool some, char **error);
+
+output_t *output_open(const char *out, output_manifest_t **kept,
+                      char **error)
+{
+	return open_output(out, kept, false, error);
+}
+
 output_t *output_open_some(const char *out, output_manifest_t **kept,
                            char **error)
 {
-	output_t *o = output_open(out, kept, error);
+	output_t *o = open_output(out, kept, true, error);
 	if (o && !o->incremental) {
 		*error = xmalloc(strlen(out) + 64);
 		sprintf(*error, "cannot update %s: it has no manifest", out);
 		output_free(o);
 		return NULL;
 	}
-	if (o)
-		o->some = true;
 	return o;
 }
 
-output_t *output_open(const char *out, output_manifest_t **kept,
-                      char **error)
+static output_t *open_output(const char *out, output_manifest_t **kept,
+                             bool some, char **error)
 {
 	output_t *o = xcalloc(1, sizeof *o);
 	o->keep = kept;
+	o->some = some;
 	pthread_mutex_init(&o->lock, NULL);
 	size_t n = strlen(out);
 	while (n > 1 && out[n - 1] == '/')
@@ -347,7 +355,10 @@ output_t *output_open(const char *out, output_manifest_t **kept,
 	free(lock);
 	if (o->error || interrupted(o))
 		goto out;
-	remove_stale(o->out);
+	/* A build of some files leaves them to output_tidy: the preview's
+	 * edit does not wait for the disk to free the last one's. */
+	if (!some)
+		remove_stale(o->out);
 	o->incremental = fs_is_dir(o->out) && (take_kept(o) || read_manifest(o));
 	o->stage = xmalloc(n + 16);
 	sprintf(o->stage, "%s.new-XXXXXX", o->out);
@@ -772,6 +783,25 @@ size_t output_kept(const output_t *o)
 const char *output_error(const output_t *o)
 {
 	return o->error;
+}
+
+void output_tidy(const char *out)
+{
+	size_t n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		n--;
+	char *base = xstrndup(out, n);
+	char *lock = xmalloc(n + 16);
+	sprintf(lock, "%s.lock", base);
+	/* The stages are removed only by whoever holds the lock: a build
+	 * writing now will, when it opens. */
+	int fd = open(lock, O_RDWR | O_CLOEXEC);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		remove_stale(base);
+	if (fd >= 0)
+		close(fd);
+	free(lock);
+	free(base);
 }
 
 void output_free_later(output_t *o)

@@ -35,7 +35,8 @@ output_t *output_open(const char *out, output_manifest_t **kept,
 /* The same for a build that makes only some files of the site in out,
  * which an earlier build made whole (the preview server's rebuild after
  * an edit): the files not given keep their bytes, and nothing is
- * removed. Fails when out has no manifest. */
+ * removed, not even the stages earlier builds left (output_tidy does).
+ * Fails when out has no manifest. */
 output_t *output_open_some(const char *out, output_manifest_t **kept,
                            char **error);
 
@@ -54,10 +55,13 @@ size_t output_kept(const output_t *o);
 /* Removes what was staged; the output stays as it was. Accepts NULL.
  * After a commit the stage holds the old versions of the files replaced. */
 void output_free(output_t *o);
-/* The same, but leaves the stage for the next output_open to remove: the
- * preview shows an edit without waiting for the disk to free the old
- * versions of big pages (milliseconds each on some disks). */
+/* The same, but leaves the stage for output_tidy or the next output_open
+ * to remove: the preview shows an edit without waiting for the disk to
+ * free the old versions of big files (milliseconds each on some disks). */
 void output_free_later(output_t *o);
+/* Removes the stages builds left beside out, unless a build is writing
+ * out now (it does that itself when it opens). */
+void output_tidy(const char *out);
 
 /* The error, if any, as "cannot <what> <path>: <reason>"; owned by o. */
 const char *output_error(const output_t *o);

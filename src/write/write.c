@@ -404,9 +404,14 @@ write_result_t write_files_again(write_memo_t *memo, site_t *site,
 	                            &result.io_error);
 	if (j.output)
 		result = run(&j, false);
-	output_free(j.output);
+	output_free_later(j.output);
 	free(j.writings);
 	return result;
+}
+
+void write_tidy(const write_memo_t *memo)
+{
+	output_tidy(memo->out);
 }
 
 void write_memo_free(write_memo_t *memo)

@@ -42,6 +42,11 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 write_result_t write_files_again(write_memo_t *memo, site_t *site,
                                  size_t lang, bool body);
 
+/* Both leave the old versions of the files they replaced beside the
+ * output, so that the reload does not wait for the disk to free them:
+ * this removes them, when the edit's files are all in place. */
+void write_tidy(const write_memo_t *memo);
+
 void write_memo_free(write_memo_t *memo); /* accepts NULL */
 
 #endif

@@ -170,6 +170,19 @@ static bool as_whole_build(fixture_t *f)
 	return ok;
 }
 
+/* The stages left beside the fixture's output (preview.new-XXXXXX). */
+static size_t stages_of(const fixture_t *f)
+{
+	char **names;
+	size_t n, stages = 0;
+	if (fs_list(f->dir, &names, &n) < 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		stages += strncmp(names[i], "preview.new-", 12) == 0;
+	fs_list_free(names, n);
+	return stages;
+}
+
 /* Builds after a change to rel (NULL: unknown), finishing a partial
  * build; returns what the first step said. */
 static pipeline_result_t build(fixture_t *f, const char *rel, size_t *errors)
@@ -182,6 +195,11 @@ static pipeline_result_t build(fixture_t *f, const char *rel, size_t *errors)
 		pipeline_result_t rest = pipeline_finish(f->p);
 		CHECK(rest.io_error == NULL);
 		free(rest.io_error);
+		/* The old versions of the files replaced wait beside the output
+		 * until tidied away. */
+		CHECK(stages_of(f) > 0 || r.written + rest.written == 0);
+		pipeline_tidy(f->p);
+		CHECK(stages_of(f) == 0);
 	}
 	*errors = d.errors;
 	free(r.io_error);
