@@ -19,8 +19,10 @@ static double seconds(void)
 int main(void)
 {
 	cpu_set_t all;
-	if (sched_getaffinity(0, sizeof all, &all) != 0)
-		return 1;
+	if (sched_getaffinity(0, sizeof all, &all) != 0) {
+		printf("?\n"); /* not known: the bench goes on */
+		return 0;
+	}
 	const char *sep = "";
 	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
 		if (!CPU_ISSET(cpu, &all))
