@@ -32,15 +32,23 @@ void buf_puts(buf_t *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
-void buf_put_uint(buf_t *b, unsigned long long n)
+size_t buf_format_uint(char *to, unsigned long long n)
 {
-	char digits[24];
+	char digits[BUF_UINT_MAX];
 	size_t i = sizeof digits;
 	do {
 		digits[--i] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n);
-	buf_put(b, digits + i, sizeof digits - i);
+	memcpy(to, digits + i, sizeof digits - i);
+	return sizeof digits - i;
+}
+
+void buf_put_uint(buf_t *b, unsigned long long n)
+{
+	buf_grow(b, BUF_UINT_MAX);
+	b->len += buf_format_uint(b->data + b->len, n);
+	b->data[b->len] = '\0';
 }
 
 void buf_put_hex(buf_t *b, unsigned long long n, int width)

@@ -29,6 +29,10 @@ static inline void buf_putc(buf_t *b, char c)
 /* n in decimal, or in hexadecimal padded with zeros to width digits:
  * for files that are mostly numbers, without printf's machinery. */
 void buf_put_uint(buf_t *b, unsigned long long n);
+/* n in decimal at to, which has room for BUF_UINT_MAX characters;
+ * returns their number (no NUL is written). */
+enum { BUF_UINT_MAX = 20 };
+size_t buf_format_uint(char *to, unsigned long long n);
 void buf_put_hex(buf_t *b, unsigned long long n, int width);
 void buf_reset(buf_t *b);  /* empties, keeps the storage for reuse */
 void buf_free(buf_t *b);

@@ -370,6 +370,23 @@ static int by_stem(const void *a, const void *b)
 	return strcmp((*x)->stem, (*y)->stem);
 }
 
+/* "doc,fields,doc,fields...": written straight into out, there being
+ * hundreds of thousands in a large site's index. */
+static void put_postings(buf_t *out, const term_t *t)
+{
+	buf_grow(out, t->len * (2 * BUF_UINT_MAX + 2));
+	char *to = out->data + out->len;
+	for (size_t k = 0; k < t->len; k++) {
+		if (k)
+			*to++ = ',';
+		to += buf_format_uint(to, t->postings[k].doc);
+		*to++ = ',';
+		to += buf_format_uint(to, (size_t)t->postings[k].fields);
+	}
+	out->len = (size_t)(to - out->data);
+	out->data[out->len] = '\0';
+}
+
 /* {"language": ..., "stemmed": ..., "docs": [...], "terms": {stem:
  * [doc, fields, doc, fields...]}}, fields the IN_ bits of the places the
  * stem stands in that document. A preview writes the index after every
@@ -402,13 +419,7 @@ static void index_json(search_index_t *x, buf_t *out)
 		size_t at = out->len;
 		json_string(out, t->stem);
 		buf_puts(out, ":[");
-		for (size_t k = 0; k < t->len; k++) {
-			if (k)
-				buf_putc(out, ',');
-			buf_put_uint(out, t->postings[k].doc);
-			buf_putc(out, ',');
-			buf_put_uint(out, (size_t)t->postings[k].fields);
-		}
+		put_postings(out, t);
 		buf_putc(out, ']');
 		if (x->writes > 0) {
 			t->json_len = out->len - at;

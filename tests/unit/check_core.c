@@ -189,6 +189,16 @@ static void test_buf(void)
 	buf_puts(&b, "x");
 	CHECK_STR(buf_cstr(&b), "x");
 	buf_free(&b);
+	/* Numbers without printf: an empty buffer grows for them. */
+	buf_put_uint(&b, 0);
+	buf_putc(&b, ' ');
+	buf_put_uint(&b, 1234567890);
+	buf_putc(&b, ' ');
+	buf_put_uint(&b, 18446744073709551615ull);
+	buf_putc(&b, ' ');
+	buf_put_hex(&b, 0xabc, 6);
+	CHECK_STR(buf_cstr(&b), "0 1234567890 18446744073709551615 000abc");
+	buf_free(&b);
 }
 
 /* Whether the sort key of a orders before b's. */
