@@ -294,6 +294,19 @@ static const entry_t *old_entry(const output_t *o, const char *rel)
 static output_t *open_output(const char *out, output_manifest_t **kept,
                              bool some, char **error);
 
+/* out without its trailing slashes, and suffix: the output's own name
+ * ("") or that of a file beside it. */
+static char *beside(const char *out, const char *suffix)
+{
+	size_t n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		n--;
+	char *s = xmalloc(n + strlen(suffix) + 1);
+	memcpy(s, out, n);
+	strcpy(s + n, suffix);
+	return s;
+}
+
 output_t *output_open(const char *out, output_manifest_t **kept,
                       char **error)
 {
@@ -320,13 +333,9 @@ static output_t *open_output(const char *out, output_manifest_t **kept,
 	o->keep = kept;
 	o->some = some;
 	pthread_mutex_init(&o->lock, NULL);
-	size_t n = strlen(out);
-	while (n > 1 && out[n - 1] == '/')
-		n--;
 	o->lock_fd = -1;
-	o->out = xstrndup(out, n);
-	o->manifest = xmalloc(n + 16);
-	sprintf(o->manifest, "%s.manifest", o->out);
+	o->out = beside(out, "");
+	o->manifest = beside(out, ".manifest");
 	char *parent = xstrdup(o->out);
 	char *slash = strrchr(parent, '/');
 	if (slash)
@@ -337,8 +346,7 @@ static output_t *open_output(const char *out, output_manifest_t **kept,
 	}
 	/* Two builds into one output wait for each other: each decides what
 	 * changed from what the other left. */
-	char *lock = xmalloc(n + 16);
-	sprintf(lock, "%s.lock", o->out);
+	char *lock = beside(out, ".lock");
 	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (o->lock_fd < 0) {
 		fail(o, "lock", lock);
@@ -360,8 +368,7 @@ static output_t *open_output(const char *out, output_manifest_t **kept,
 	if (!some)
 		remove_stale(o->out);
 	o->incremental = fs_is_dir(o->out) && (take_kept(o) || read_manifest(o));
-	o->stage = xmalloc(n + 16);
-	sprintf(o->stage, "%s.new-XXXXXX", o->out);
+	o->stage = beside(out, ".new-XXXXXX");
 	if (!mkdtemp(o->stage)) {
 		free(o->stage);
 		o->stage = NULL;
@@ -787,12 +794,7 @@ const char *output_error(const output_t *o)
 
 void output_tidy(const char *out)
 {
-	size_t n = strlen(out);
-	while (n > 1 && out[n - 1] == '/')
-		n--;
-	char *base = xstrndup(out, n);
-	char *lock = xmalloc(n + 16);
-	sprintf(lock, "%s.lock", base);
+	char *base = beside(out, ""), *lock = beside(out, ".lock");
 	/* The stages are removed only by whoever holds the lock: a build
 	 * writing now will, when it opens. */
 	int fd = open(lock, O_RDWR | O_CLOEXEC);
