@@ -77,11 +77,10 @@ static void offer(entries_t *e, entry_t en)
 }
 
 /* Offers each of a's entries to the site's feed and to its theme's (if
- * any), both in language lang. */
-static void collect(entries_t *all, entries_t *theme, size_t lang,
-                    const action_t *a)
+ * any). */
+static void collect(entries_t *all, entries_t *theme, const action_t *a)
 {
-	const text_t *t = a->texts[lang];
+	const text_t *t = a->texts[all->lang];
 	for (size_t i = 0; t && i < t->nupdates; i++) {
 		entry_t en = {t->updates[i].date, a, i, 0, 0};
 		offer(all, en);
@@ -216,8 +215,7 @@ int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 		const programme_t *p = &site->programmes[i];
 		for (size_t j = 0; j < p->nactions; j++) {
 			const action_t *x = &p->actions[j];
-			collect(feeds, x->theme ? &theme[x->theme - p->themes] : NULL, l,
-			        x);
+			collect(feeds, x->theme ? &theme[x->theme - p->themes] : NULL, x);
 		}
 		theme += p->nthemes;
 	}
