@@ -225,7 +225,8 @@ void arena_grow(arena_t *arena, void **items, size_t len, size_t *cap,
 	if (len < *cap)
 		return;
 	size_t ncap = *cap ? *cap * 2 : 4;
-	void *fresh = arena_alloc(arena, ncap * elem_size);
+	/* Not cleared: items past len are written before they are read. */
+	void *fresh = arena_take(arena, ncap * elem_size);
 	if (len)
 		memcpy(fresh, *items, len * elem_size);
 	*items = fresh;

@@ -29,7 +29,8 @@ char *arena_strndup(arena_t *arena, const char *s, size_t len);
 char *arena_printf(arena_t *arena, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Grows an array allocated from the arena: *items (of *cap elements of
- * elem_size) is replaced by a larger copy when len == *cap. */
+ * elem_size) is replaced by a larger copy when len == *cap; the elements
+ * past len are not cleared. */
 void arena_grow(arena_t *arena, void **items, size_t len, size_t *cap,
                 size_t elem_size);
 

@@ -5,18 +5,22 @@
 #define PORTA_MAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
 	const char **keys;
+	uint64_t *hashes; /* of the keys, so that a probe compares few */
 	void **vals;
 	size_t len, cap;
 } map_t;
 
-#define MAP_INIT {NULL, NULL, 0, 0}
+#define MAP_INIT {NULL, NULL, NULL, 0, 0}
 
 /* Stores key -> val. Returns the previous value for key, or NULL. */
 void *map_put(map_t *m, const char *key, void *val);
 void *map_get(const map_t *m, const char *key);
+/* The value for the key key[0..len), which need not end in '\0'. */
+void *map_getn(const map_t *m, const char *key, size_t len);
 void map_free(map_t *m); /* frees the table, not the keys or values */
 
 #endif

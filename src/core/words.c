@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 
 /* Decodes one UTF-8 character; returns its length (1 for a bad byte). */
@@ -29,18 +30,17 @@ static size_t decode(const unsigned char *s, size_t avail, unsigned *cp)
 	return 1;
 }
 
-static void encode(buf_t *b, unsigned cp)
+/* Writes a Latin letter (below U+0800) in UTF-8 to to; returns its
+ * length, 1 or 2. */
+static size_t encode(char *to, unsigned cp)
 {
 	if (cp < 0x80) {
-		buf_putc(b, (char)cp);
-	} else if (cp < 0x800) {
-		buf_putc(b, (char)(0xc0 | (cp >> 6)));
-		buf_putc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		buf_putc(b, (char)(0xe0 | (cp >> 12)));
-		buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_putc(b, (char)(0x80 | (cp & 0x3f)));
+		to[0] = (char)cp;
+		return 1;
 	}
+	to[0] = (char)(0xc0 | (cp >> 6));
+	to[1] = (char)(0x80 | (cp & 0x3f));
+	return 2;
 }
 
 /* Latin letters, including those of Finnish, Swedish and their
@@ -63,46 +63,64 @@ static unsigned lower(unsigned cp)
 	return cp;
 }
 
+/* An ASCII letter or digit, lowercased; 0 for any other byte. */
+static char ascii_word_char(unsigned char c)
+{
+	unsigned char l = c | 0x20;
+	if (l >= 'a' && l <= 'z')
+		return (char)l;
+	return c >= '0' && c <= '9' ? (char)c : 0;
+}
+
 void words_each(const char *text, size_t len, bool html,
                 void (*each)(const char *word, size_t len, void *ctx),
                 void *ctx)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	buf_t word = BUF_INIT;
-	bool in_tag = false;
+	/* A lowercased letter takes at most twice its bytes (a stray lead
+	 * byte is decoded as itself, a letter of two): no check as the word
+	 * grows. */
+	char *word = xmalloc(2 * len + 1);
+	size_t w = 0;
 	for (size_t i = 0; i <= len;) {
 		/* Most letters are ASCII: straight into the word. */
-		if (i < len && !in_tag && s[i] < 0x80 && is_letter(s[i])) {
-			buf_putc(&word, (char)lower(s[i]));
+		char a = i < len && s[i] < 0x80 ? ascii_word_char(s[i]) : 0;
+		if (a) {
+			word[w++] = a;
 			i++;
 			continue;
 		}
 		unsigned cp = 0;
 		size_t n = i < len ? decode(s + i, len - i, &cp) : 1;
-		if (html && cp == '<')
-			in_tag = true;
-		bool letter = i < len && !in_tag && is_letter(cp);
+		if (cp >= 0x80 && is_letter(cp)) {
+			w += encode(word + w, lower(cp));
+			i += n;
+			continue;
+		}
 		/* A hyphen between letters stays in the word. */
-		if (!letter && cp == '-' && word.len && i + 1 < len && !in_tag) {
+		if (cp == '-' && w && i + 1 < len) {
 			unsigned next;
 			decode(s + i + 1, len - i - 1, &next);
 			if (is_letter(next)) {
-				buf_putc(&word, '-');
-				i += n;
+				word[w++] = '-';
+				i++;
 				continue;
 			}
 		}
-		if (letter) {
-			encode(&word, lower(cp));
-		} else if (word.len) {
-			each(word.data, word.len, ctx);
-			buf_reset(&word);
+		if (w) {
+			word[w] = '\0';
+			each(word, w, ctx);
+			w = 0;
 		}
-		if (html && cp == '>')
-			in_tag = false;
+		if (html && cp == '<') {
+			/* A tag has no words: on after its end. */
+			const unsigned char *gt = memchr(s + i, '>', len - i);
+			i = gt ? (size_t)(gt - s) + 1 : len + 1;
+			continue;
+		}
 		i += n;
 	}
-	buf_free(&word);
+	free(word);
 }
 
 /* The place of a character in the Finnish and Swedish alphabet: letters
@@ -164,18 +182,17 @@ void words_initial(const char *s, char out[8])
 		if (!is_letter(cp))
 			continue; /* quotes and the like before the first letter */
 		unsigned r = rank(cp);
-		buf_t b = BUF_INIT;
-		if (r >= 0x10000 && r < 0x10000 + 26 * 2)
-			buf_putc(&b, (char)('A' + (r - 0x10000) / 2));
-		else
-			encode(&b, r == 0x10000 + 26 * 2 ? 0xc5    /* Å */
-			           : r == 0x10000 + 27 * 2 ? 0xc4  /* Ä */
-			           : r == 0x10000 + 28 * 2 ? 0xd6  /* Ö */
-			           : cp);
-		size_t n = b.len < 7 ? b.len : 7;
-		memcpy(out, b.data, n);
+		size_t n;
+		if (r >= 0x10000 && r < 0x10000 + 26 * 2) {
+			out[0] = (char)('A' + (r - 0x10000) / 2);
+			n = 1;
+		} else {
+			n = encode(out, r == 0x10000 + 26 * 2   ? 0xc5 /* Å */
+			                : r == 0x10000 + 27 * 2 ? 0xc4 /* Ä */
+			                : r == 0x10000 + 28 * 2 ? 0xd6 /* Ö */
+			                                        : cp);
+		}
 		out[n] = '\0';
-		buf_free(&b);
 		return;
 	}
 }

@@ -108,16 +108,19 @@ static void add_word(const char *word, size_t len, void *ctx)
 	/* "e-tjänsterna" and "etjänsterna" are one word: the hyphens go, in
 	 * the index as in the query (search.js), whichever way it is
 	 * written. */
-	buf_reset(&x->word);
-	for (size_t i = 0; i < len; i++)
-		if (word[i] != '-')
-			buf_putc(&x->word, word[i]);
+	if (memchr(word, '-', len)) {
+		buf_reset(&x->word);
+		for (size_t i = 0; i < len; i++)
+			if (word[i] != '-')
+				buf_putc(&x->word, word[i]);
+		word = x->word.data;
+		len = x->word.len;
+	}
 	/* A text says the same words again and again: each is stemmed once. */
-	void *at = map_get(&x->words, buf_cstr(&x->word));
+	void *at = map_getn(&x->words, word, len);
 	if (!at) {
-		at = term_of(x, x->word.data, x->word.len);
-		map_put(&x->words, arena_strndup(x->arena, x->word.data, x->word.len),
-		        at);
+		at = term_of(x, word, len);
+		map_put(&x->words, arena_strndup(x->arena, word, len), at);
 	}
 	if (at == NO_TERM)
 		return;
