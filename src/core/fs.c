@@ -14,8 +14,9 @@
 
 int fs_read_fd(int fd, size_t size, char **data, size_t *len)
 {
-	/* Read to the end rather than trusting size: the file may change. */
-	size_t cap = size + 1, n = 0;
+	/* Read to the end rather than trusting size: the file may change.
+	 * Room for a byte more than size: a file of that size reads short. */
+	size_t cap = size + 2, n = 0;
 	char *p = xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap) {

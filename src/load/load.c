@@ -3,8 +3,10 @@
  * language's words. */
 #include "load_internal.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/fs.h"
 
@@ -104,6 +106,29 @@ static const char *theme_dir(site_t *site, const char *given)
 	return result;
 }
 
+static void load_content(site_t *site, const char *theme_dir_given,
+                         diags_t *diags)
+{
+	reader_t r = load_reader(site, diags, site->content_dir, "site.yaml");
+	if (!fs_is_file(r.path)) {
+		diag_error(diags, r.path, POS_NONE, MSG_MISSING_FILE, r.path);
+		return;
+	}
+	load_site_yaml(&r);
+	if (site->nlangs == 0)
+		return; /* nothing more can be read without languages */
+
+	load_data(site, diags);
+	index_programmes(site);
+	site->theme_dir = theme_dir(site, theme_dir_given);
+	load_i18n(site, diags);
+	site->front = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
+	site->lang_missing = arena_alloc(site->arena, site->nlangs * sizeof(bool));
+	site->unit_names_unreadable = arena_alloc(site->arena,
+	                                          site->nlangs * sizeof(bool));
+	load_languages(site, diags);
+}
+
 site_t *load_site(const char *content_dir, const char *theme_dir_given,
                   diags_t *diags)
 {
@@ -115,24 +140,12 @@ site_t *load_site(const char *content_dir, const char *theme_dir_given,
 	char *real = realpath(site->content_dir, NULL);
 	site->content_real = real ? arena_strdup(site->arena, real) : NULL;
 	free(real);
-
-	reader_t r = load_reader(site, diags, site->content_dir, "site.yaml");
-	if (!fs_is_file(r.path)) {
-		diag_error(diags, r.path, POS_NONE, MSG_MISSING_FILE, r.path);
-		return site;
-	}
-	load_site_yaml(&r);
-	if (site->nlangs == 0)
-		return site; /* nothing more can be read without languages */
-
-	load_data(site, diags);
-	index_programmes(site);
-	site->theme_dir = theme_dir(site, theme_dir_given);
-	load_i18n(site, diags);
-	site->front = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
-	site->lang_missing = arena_alloc(site->arena, site->nlangs * sizeof(bool));
-	site->unit_names_unreadable = arena_alloc(site->arena,
-	                                          site->nlangs * sizeof(bool));
-	load_languages(site, diags);
+	/* Files are opened from it (see load/source.c). */
+	site->content_fd = open(site->content_dir,
+	                        O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	load_content(site, theme_dir_given, diags);
+	if (site->content_fd >= 0)
+		close(site->content_fd);
+	site->content_fd = -1;
 	return site;
 }

@@ -7,6 +7,7 @@ site_t *model_new(void)
 	arena_t *arena = arena_new();
 	site_t *site = arena_alloc(arena, sizeof *site);
 	site->arena = arena;
+	site->content_fd = -1;
 	return site;
 }
 

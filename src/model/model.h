@@ -186,6 +186,7 @@ struct site {
 	arena_t *arena;
 	const char *content_dir, *theme_dir;
 	const char *content_real; /* content_dir's real path, or NULL */
+	int content_fd; /* content_dir, open while it is loaded; else -1 */
 	const value_t *raw;    /* site.yaml */
 	const char *base_url;
 	const char *base_path; /* the path part of base_url: "/" or "/x/" */
