@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -37,28 +38,50 @@ static size_t sequence_length(const unsigned char *s, size_t avail)
 	return n;
 }
 
+/* Whether the eight bytes at s are ASCII and none is NUL: most text is,
+ * and is then passed over eight bytes at a time. */
+static bool plain_ascii8(const unsigned char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	return !(w & highs) && !((w - ones) & ~w & highs);
+}
+
+/* The offset of the first byte that is not valid UTF-8 or is NUL, or
+ * len. */
+static size_t first_bad(const unsigned char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		if (i + 8 <= len && plain_ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
+		size_t n = sequence_length(s + i, len - i);
+		if (n == 0 || (n == 1 && s[i] == 0))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 bool utf8_validate(const char *text, size_t len, pos_t *bad)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	int line = 1, col = 1;
-	for (size_t i = 0; i < len;) {
-		size_t n = sequence_length(s + i, len - i);
-		if (n == 0 || (n == 1 && s[i] == 0)) {
-			if (bad) {
-				bad->line = line;
-				bad->col = col;
-			}
-			return false;
+	size_t at = first_bad(s, len);
+	if (at == len)
+		return true;
+	if (bad) {
+		/* Counted only now: the characters before it are valid. */
+		*bad = (pos_t){1, 1};
+		for (size_t i = 0; i < at; i += sequence_length(s + i, len - i)) {
+			if (s[i] == '\n')
+				*bad = (pos_t){bad->line + 1, 1};
+			else
+				bad->col++;
 		}
-		if (s[i] == '\n') {
-			line++;
-			col = 1;
-		} else {
-			col++;
-		}
-		i += n;
 	}
-	return true;
+	return false;
 }
 
 size_t utf8_normalise(char *s, size_t len)
@@ -66,8 +89,12 @@ size_t utf8_normalise(char *s, size_t len)
 	size_t start = 0;
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		start = 3;
-	size_t out = 0;
-	for (size_t i = start; i < len; i++) {
+	/* Most files have no CR: moved, if at all, in one piece. */
+	char *cr = memchr(s + start, '\r', len - start);
+	size_t plain = cr ? (size_t)(cr - s) : len;
+	memmove(s, s + start, plain - start);
+	size_t out = plain - start;
+	for (size_t i = plain; i < len; i++) {
 		if (s[i] == '\r') {
 			s[out++] = '\n';
 			if (i + 1 < len && s[i + 1] == '\n')

@@ -24,11 +24,27 @@ static void test_utf8(void)
 	CHECK(!utf8_validate("\xe2\x82", 2, &bad));         /* cut short */
 	CHECK(!utf8_validate("a\0b", 3, &bad));              /* NUL */
 	CHECK(utf8_length("äö", 4) == 2);
+	/* Long runs of ASCII are read eight bytes at a time: what is bad
+	 * inside or just after one is still found, and placed. */
+	const char *longer = "first line of text\nsecond line, then \xff";
+	CHECK(!utf8_validate(longer, strlen(longer), &bad));
+	CHECK(bad.line == 2 && bad.col == 19);
+	CHECK(!utf8_validate("abcdefgh\nab\0defghij", 21, &bad));
+	CHECK(bad.line == 2 && bad.col == 3);
+	const char *fine = "äö twelve ascii letters then € and more ascii";
+	CHECK(utf8_validate(fine, strlen(fine), &bad));
 
 	char text[] = "\xef\xbb\xbf" "a\r\nb\rc\n";
 	size_t n = utf8_normalise(text, strlen(text));
 	CHECK(n == 6);
 	CHECK_STR(text, "a\nb\nc\n");
+	char plain[] = "\xef\xbb\xbf" "no carriage return here\n";
+	n = utf8_normalise(plain, strlen(plain));
+	CHECK(n == 24);
+	CHECK_STR(plain, "no carriage return here\n");
+	char late[] = "a long line before the end\r\n";
+	n = utf8_normalise(late, strlen(late));
+	CHECK_STR(late, "a long line before the end\n");
 }
 
 static void test_hint(void)
