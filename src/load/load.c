@@ -1,6 +1,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
-/* The load stage in order: site.yaml, data/, the theme's i18n, then each
- * language's words. */
+/* The load stage in order: site.yaml, the list of data/, the theme's
+ * i18n, the texts each language has; then the programmes' data and the
+ * texts read on a few threads, and the texts put in their places. */
 #include "load_internal.h"
 
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "../core/fs.h"
+#include "../core/parallel.h"
 
 reader_t load_reader(site_t *site, diags_t *diags, const char *dir,
                      const char *name)
@@ -20,6 +22,8 @@ reader_t load_reader(site_t *site, diags_t *diags, const char *dir,
 	return r;
 }
 
+/* data/: units.yaml, read at once, and the programmes, each a directory
+ * whose files are read with the texts (see read_one). */
 static void load_data(site_t *site, diags_t *diags)
 {
 	char *dir = fs_join(site->content_dir, "data");
@@ -55,7 +59,7 @@ static void load_data(site_t *site, diags_t *diags)
 		programme_t *p = &site->programmes[site->nprogrammes++];
 		p->id = arena_strdup(site->arena, names[i]);
 		p->dir = r.path;
-		load_programme(&r, p);
+		map_put(&site->programme_index, p->id, p);
 	}
 	fs_list_free(names, n);
 	free(dir);
@@ -68,7 +72,6 @@ static void index_programmes(site_t *site)
 	size_t slots = site->nlangs * sizeof(text_t *);
 	for (size_t i = 0; i < site->nprogrammes; i++) {
 		programme_t *p = &site->programmes[i];
-		map_put(&site->programme_index, p->id, p);
 		p->texts = arena_alloc(site->arena, slots);
 		for (size_t j = 0; j < p->nthemes; j++) {
 			p->themes[j].texts = arena_alloc(site->arena, slots);
@@ -106,6 +109,51 @@ static const char *theme_dir(site_t *site, const char *given)
 	return result;
 }
 
+/* What each thread reads into: an arena and a list of problems. */
+typedef struct {
+	site_t *site;
+	load_texts_t *texts;
+	arena_t *arenas[PARALLEL_MAX];
+	diags_t diags[PARALLEL_MAX];
+} reading_t;
+
+/* The programmes' data first: a large actions.yaml is the longest read,
+ * and the texts keep the other threads busy meanwhile. */
+static int read_one(size_t i, size_t thread, void *ctx)
+{
+	reading_t *rd = ctx;
+	arena_t *arena = rd->arenas[thread];
+	diags_t *diags = &rd->diags[thread];
+	if (i < rd->site->nprogrammes) {
+		programme_t *p = &rd->site->programmes[i];
+		reader_t r = {.site = rd->site, .arena = arena, .diags = diags,
+		              .path = p->dir};
+		load_programme(&r, p);
+	} else {
+		load_texts_read(rd->texts, i - rd->site->nprogrammes, arena, diags);
+	}
+	return 0;
+}
+
+/* Reading the files is most of the work, and a file system answers a few
+ * threads at once about as fast as one. */
+static void read_all(site_t *site, load_texts_t *texts, diags_t *diags)
+{
+	reading_t rd = {.site = site, .texts = texts};
+	size_t threads = parallel_threads();
+	for (size_t t = 0; t < threads; t++) {
+		rd.arenas[t] = arena_new();
+		diags_init(&rd.diags[t]);
+	}
+	parallel_run(site->nprogrammes + load_texts_count(texts), threads,
+	             read_one, &rd);
+	for (size_t t = 0; t < threads; t++) {
+		arena_adopt(site->arena, rd.arenas[t]);
+		diags_append(diags, &rd.diags[t]);
+		diags_free(&rd.diags[t]);
+	}
+}
+
 static void load_content(site_t *site, const char *theme_dir_given,
                          diags_t *diags)
 {
@@ -119,14 +167,16 @@ static void load_content(site_t *site, const char *theme_dir_given,
 		return; /* nothing more can be read without languages */
 
 	load_data(site, diags);
-	index_programmes(site);
 	site->theme_dir = theme_dir(site, theme_dir_given);
 	load_i18n(site, diags);
 	site->front = arena_alloc(site->arena, site->nlangs * sizeof(text_t *));
 	site->lang_missing = arena_alloc(site->arena, site->nlangs * sizeof(bool));
 	site->unit_names_unreadable = arena_alloc(site->arena,
 	                                          site->nlangs * sizeof(bool));
-	load_languages(site, diags);
+	load_texts_t *texts = load_texts_find(site, diags);
+	read_all(site, texts, diags);
+	index_programmes(site);
+	load_texts_attach(texts);
 }
 
 site_t *load_site(const char *content_dir, const char *theme_dir_given,

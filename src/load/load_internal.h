@@ -18,8 +18,17 @@ void load_i18n(site_t *site, diags_t *diags);
  * (allocated by load_i18n, or by the caller); its address words (paths.*,
  * facets.*.path) must be slugs. */
 void load_i18n_file(reader_t *r, size_t lang);
-/* Reads the words of every language (content/<lang>/). */
-void load_languages(site_t *site, diags_t *diags);
+/* The words of every language (content/<lang>/): the texts a walk finds
+ * (and units.yaml, read at once), read each on any thread, then put in
+ * the model in the order found, once the data is loaded. */
+typedef struct load_texts load_texts_t;
+load_texts_t *load_texts_find(site_t *site, diags_t *diags);
+size_t load_texts_count(const load_texts_t *texts);
+/* Reads text i into arena, its problems into diags. */
+void load_texts_read(load_texts_t *texts, size_t i, arena_t *arena,
+                     diags_t *diags);
+/* Puts every text where it belongs, and frees texts. */
+void load_texts_attach(load_texts_t *texts);
 
 typedef enum { TEXT_FRONT, TEXT_PROGRAMME, TEXT_THEME, TEXT_ACTION,
                TEXT_INDICATOR, TEXT_PAGE } text_kind_t;

@@ -464,10 +464,19 @@ void load_indicators(reader_t *r, programme_t *p)
 		read_indicator(r, p, list->as.list.items[i]);
 }
 
+/* A reader for the programme's file name, like r: into its arena, which
+ * may be a thread's. */
+static reader_t file_reader(const reader_t *r, const programme_t *p,
+                            const char *name)
+{
+	reader_t sub = *r;
+	sub.path = arena_printf(r->arena, "%s/%s", p->dir, name);
+	return sub;
+}
+
 void load_programme(reader_t *r, programme_t *p)
 {
-	site_t *site = r->site;
-	reader_t sub = load_reader(site, r->diags, p->dir, "programme.yaml");
+	reader_t sub = file_reader(r, p, "programme.yaml");
 	if (fs_is_file(sub.path)) {
 		load_programme_yaml(&sub, p);
 	} else {
@@ -476,10 +485,10 @@ void load_programme(reader_t *r, programme_t *p)
 		           "programme.yaml");
 	}
 	/* A programme may have no actions or indicators yet. */
-	sub = load_reader(site, r->diags, p->dir, "actions.yaml");
+	sub = file_reader(r, p, "actions.yaml");
 	if (fs_is_file(sub.path))
 		load_actions(&sub, p);
-	sub = load_reader(site, r->diags, p->dir, "indicators.yaml");
+	sub = file_reader(r, p, "indicators.yaml");
 	if (fs_is_file(sub.path))
 		load_indicators(&sub, p);
 }

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "../core/fs.h"
-#include "../core/parallel.h"
 
 /* translation_of is written by `porta translations --mark`. */
 static const char *const front_keys[] = {"title", "summary", "translation_of",
@@ -177,16 +176,17 @@ typedef struct {
 	text_t *text;           /* what was read */
 } found_t;
 
-typedef struct {
+/* The texts found, and the language being walked. */
+struct load_texts {
 	site_t *site;
 	diags_t *diags;
 	size_t lang;
 	found_t *found;
 	size_t nfound, cap;
-} tree_t;
+};
 
-static void find(tree_t *tr, reader_t *r, text_kind_t kind, const char *id,
-                 programme_t *p, const part_t *part)
+static void find(load_texts_t *tr, reader_t *r, text_kind_t kind,
+                 const char *id, programme_t *p, const part_t *part)
 {
 	if (tr->nfound == tr->cap) {
 		tr->cap = tr->cap ? tr->cap * 2 : 256;
@@ -196,7 +196,7 @@ static void find(tree_t *tr, reader_t *r, text_kind_t kind, const char *id,
 }
 
 /* Finds every <id>.md in dir as a text of kind. */
-static void each_md(tree_t *tr, const char *dir, text_kind_t kind,
+static void each_md(load_texts_t *tr, const char *dir, text_kind_t kind,
                     programme_t *p, const part_t *part)
 {
 	char **names;
@@ -290,7 +290,8 @@ static void attach(site_t *site, found_t *f)
 	}
 }
 
-static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
+static void programme_tree(load_texts_t *tr, reader_t *dir_reader,
+                           programme_t *p)
 {
 	site_t *site = tr->site;
 	const char *dir = dir_reader->path;
@@ -316,7 +317,7 @@ static void programme_tree(tree_t *tr, reader_t *dir_reader, programme_t *p)
 	fs_list_free(names, n);
 }
 
-static void unit_names(tree_t *tr, reader_t *r)
+static void unit_names(load_texts_t *tr, reader_t *r)
 {
 	site_t *site = tr->site;
 	const value_t *root = source_yaml(r);
@@ -343,7 +344,7 @@ static void unit_names(tree_t *tr, reader_t *r)
 
 /* Walks content/<lang>/, reading units.yaml at once and finding the
  * texts for load_languages to read. */
-static void walk_language(tree_t *tr)
+static void walk_language(load_texts_t *tr)
 {
 	site_t *site = tr->site;
 	size_t lang = tr->lang;
@@ -381,47 +382,38 @@ static void walk_language(tree_t *tr)
 	fs_list_free(names, n);
 }
 
-/* What each thread reads into: an arena and a list of problems. */
-typedef struct {
-	found_t *found;
-	arena_t *arenas[PARALLEL_MAX];
-	diags_t diags[PARALLEL_MAX];
-} reading_t;
-
-static int read_found(size_t i, size_t thread, void *ctx)
+load_texts_t *load_texts_find(site_t *site, diags_t *diags)
 {
-	reading_t *rd = ctx;
-	found_t *f = &rd->found[i];
-	f->r.arena = rd->arenas[thread];
-	f->r.diags = &rd->diags[thread];
-	f->text = load_text(&f->r, f->kind, f->r.site->langs[f->lang], f->id);
-	return 0;
+	load_texts_t *tr = xcalloc(1, sizeof *tr);
+	tr->site = site;
+	tr->diags = diags;
+	for (tr->lang = 0; tr->lang < site->nlangs; tr->lang++)
+		walk_language(tr);
+	return tr;
 }
 
-void load_languages(site_t *site, diags_t *diags)
+size_t load_texts_count(const load_texts_t *tr)
 {
-	tree_t tr = {site, diags, 0, NULL, 0, 0};
-	for (tr.lang = 0; tr.lang < site->nlangs; tr.lang++)
-		walk_language(&tr);
-	/* Reading the files is most of the work, and a file system answers
-	 * a few threads at once about as fast as one. */
-	reading_t rd = {.found = tr.found};
-	size_t threads = parallel_threads();
-	for (size_t t = 0; t < threads; t++) {
-		rd.arenas[t] = arena_new();
-		diags_init(&rd.diags[t]);
+	return tr->nfound;
+}
+
+void load_texts_read(load_texts_t *tr, size_t i, arena_t *arena,
+                     diags_t *diags)
+{
+	found_t *f = &tr->found[i];
+	f->r.arena = arena;
+	f->r.diags = diags;
+	f->text = load_text(&f->r, f->kind, f->r.site->langs[f->lang], f->id);
+}
+
+void load_texts_attach(load_texts_t *tr)
+{
+	for (size_t i = 0; i < tr->nfound; i++) {
+		tr->found[i].r.diags = tr->diags;
+		attach(tr->site, &tr->found[i]);
 	}
-	parallel_run(tr.nfound, threads, read_found, &rd);
-	for (size_t t = 0; t < threads; t++) {
-		arena_adopt(site->arena, rd.arenas[t]);
-		diags_append(diags, &rd.diags[t]);
-		diags_free(&rd.diags[t]);
-	}
-	for (size_t i = 0; i < tr.nfound; i++) {
-		tr.found[i].r.diags = diags;
-		attach(site, &tr.found[i]);
-	}
-	free(tr.found);
+	free(tr->found);
+	free(tr);
 }
 
 /* Where the text read from path is in the model, if it is an action's or
