@@ -44,17 +44,18 @@ static const char *trend(const view_ctx_t *v, const indicator_t *ind)
 	return view_word(v, "chart.steady");
 }
 
-/* "Target 3; 2023: 2,08; 2024: 2,22; rising, 74 % of target". */
+/* "Target 3; 2023: 2,08; 2024: 2,22; rising, 74 % of target", from the
+ * chart's bars. */
 static const char *describe(const view_ctx_t *v, const indicator_t *ind,
-                            const char *target)
+                            const chart_t *c)
 {
 	buf_t b = BUF_INIT;
-	if (target)
-		buf_puts(&b, target);
-	for (size_t i = 0; i < ind->nvalues; i++)
-		buf_printf(&b, "%s%d: %s", b.len ? "; " : "", ind->values[i].year,
-		           view_indicator_value(v, ind, &ind->values[i]));
-	if (ind->nvalues == 0)
+	if (c->target_text)
+		buf_puts(&b, c->target_text);
+	for (size_t i = 0; i < c->nbars; i++)
+		buf_printf(&b, "%s%s: %s", b.len ? "; " : "", c->bars[i].label,
+		           c->bars[i].text);
+	if (c->nbars == 0)
 		buf_printf(&b, "%s%s", b.len ? "; " : "", view_word(v, "chart.no_values"));
 	const char *t = trend(v, ind);
 	double progress = view_indicator_progress(ind);
@@ -71,26 +72,35 @@ static const char *describe(const view_ctx_t *v, const indicator_t *ind,
 	return s;
 }
 
-/* Builds the chart description; standalone selects the file version. */
-static void build(const view_ctx_t *v, const indicator_t *ind, chart_t *c)
+/* Builds the chart's description: its shape, and with words its texts
+ * in the page's language (a sparkline has none). */
+static void build(const view_ctx_t *v, const indicator_t *ind, chart_t *c,
+                  bool words)
 {
-	const text_t *t = view_text(v, ind->texts);
 	memset(c, 0, sizeof *c);
-	c->id = arena_printf(v->arena, "chart-%s", ind->id);
-	c->title = t && t->title ? t->title : ind->id;
 	chart_bar_t *bars = arena_alloc(v->arena,
 	                                (ind->nvalues + 1) * sizeof *bars);
 	for (size_t i = 0; i < ind->nvalues; i++) {
 		const indicator_value_t *val = &ind->values[i];
-		bars[i].label = arena_printf(v->arena, "%d", val->year);
 		bars[i].has_value = val->is_number;
 		bars[i].value = val->number;
-		bars[i].text = view_indicator_value(v, ind, val);
+		if (words) {
+			bars[i].label = arena_printf(v->arena, "%d", val->year);
+			bars[i].text = view_indicator_value(v, ind, val);
+		}
 	}
 	c->bars = bars;
 	c->nbars = ind->nvalues;
 	c->has_target = ind->has_target;
 	c->target = ind->target;
+	c->has_scale = ind->has_scale;
+	c->scale_min = ind->scale_min;
+	c->scale_max = ind->scale_max;
+	if (!words)
+		return;
+	const text_t *t = view_text(v, ind->texts);
+	c->id = arena_printf(v->arena, "chart-%s", ind->id);
+	c->title = t && t->title ? t->title : ind->id;
 	if (ind->has_target) {
 		indicator_value_t target = {.is_number = true, .number = ind->target};
 		c->target_text = view_fill(v, "chart.target",
@@ -101,12 +111,9 @@ static void build(const view_ctx_t *v, const indicator_t *ind, chart_t *c)
 			v->arena, "%s %s",
 			ind->direction.id == DIRECTION_DOWN ? "\xe2\x86\x93" : "\xe2\x86\x91",
 			format_enum(v->site, v->lang, ENUM_DIRECTION, ind->direction.id));
-	c->has_scale = ind->has_scale;
-	c->scale_min = ind->scale_min;
-	c->scale_max = ind->scale_max;
 	c->decimal = *format_word(v->site, v->lang, "format.decimal");
 	c->lang = v->site->langs[v->lang];
-	c->desc = describe(v, ind, c->target_text);
+	c->desc = describe(v, ind, c);
 }
 
 bool view_has_chart(const indicator_t *ind)
@@ -115,12 +122,14 @@ bool view_has_chart(const indicator_t *ind)
 }
 
 const char *view_chart(const view_ctx_t *v, const indicator_t *ind,
-                       bool standalone)
+                       bool standalone, const char **desc)
 {
 	if (!view_has_chart(ind))
 		return NULL;
 	chart_t c;
-	build(v, ind, &c);
+	build(v, ind, &c, true);
+	if (desc)
+		*desc = c.desc;
 	buf_t b = BUF_INIT;
 	chart_svg(&c, standalone, &b);
 	const char *s = arena_strndup(v->arena, b.data, b.len);
@@ -133,7 +142,7 @@ const char *view_sparkline(const view_ctx_t *v, const indicator_t *ind)
 	if (!view_has_chart(ind))
 		return NULL;
 	chart_t c;
-	build(v, ind, &c);
+	build(v, ind, &c, false);
 	buf_t b = BUF_INIT;
 	chart_sparkline(&c, &b);
 	const char *s = arena_strndup(v->arena, b.data, b.len);
@@ -143,12 +152,6 @@ const char *view_sparkline(const view_ctx_t *v, const indicator_t *ind)
 
 void view_chart_file(const view_ctx_t *v, value_t *root)
 {
-	view_set_text(v, root, "content", view_chart(v, v->ref->item, true));
-}
-
-const char *view_chart_desc(const view_ctx_t *v, const indicator_t *ind)
-{
-	chart_t c;
-	build(v, ind, &c);
-	return c.desc;
+	view_set_text(v, root, "content",
+	              view_chart(v, v->ref->item, true, NULL));
 }

@@ -56,7 +56,8 @@ void view_indicator(const view_ctx_t *v, value_t *root)
 		val_push(a, values, row);
 	}
 	view_set_list(v, m, "values", values);
-	const char *chart = view_chart(v, ind, false);
+	const char *desc = NULL;
+	const char *chart = view_chart(v, ind, false, &desc);
 	view_set_text(v, m, "chart", chart);
 	if (chart) {
 		const char *url = urls_absolute(a, site, ind->chart_urls[v->lang]);
@@ -67,7 +68,7 @@ void view_indicator(const view_ctx_t *v, value_t *root)
 		                              "width=\"360\" height=\"260\">",
 		                           url, view_attr_text(v, arena_printf(
 		                                    a, "%s: %s", view_title(v, ind->texts),
-		                                    view_chart_desc(v, ind)))));
+		                                    desc))));
 	} else {
 		view_set_text(v, m, "chart_url", NULL);
 		view_set_text(v, m, "embed", NULL);

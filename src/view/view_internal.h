@@ -75,11 +75,10 @@ const char *view_indicator_value(const view_ctx_t *v, const indicator_t *ind,
 void view_add_text(const view_ctx_t *v, value_t *page, const text_t *t);
 
 /* Charts (view/chart.c): SVG text, or NULL for an indicator without
- * numbers; the description says the chart in words. */
+ * numbers; *desc, unless desc is NULL, gets the chart said in words. */
 const char *view_chart(const view_ctx_t *v, const indicator_t *ind,
-                       bool standalone);
+                       bool standalone, const char **desc);
 const char *view_sparkline(const view_ctx_t *v, const indicator_t *ind);
-const char *view_chart_desc(const view_ctx_t *v, const indicator_t *ind);
 void view_chart_file(const view_ctx_t *v, value_t *root);
 /* The latest value as percent of the target (direction considered), or
  * negative when unknown. */
