@@ -138,6 +138,12 @@ static void test_escaping(void)
 	buf_reset(&b);
 	escape_html(&b, "plain", 5);
 	CHECK_STR(buf_cstr(&b), "plain");
+	/* Found wherever they stand among runs of plain text: control
+	 * characters but tab and line ends become U+FFFD. */
+	buf_reset(&b);
+	escape_html(&b, "abcdefg<hijk\x01lmn\tq\x7frst\nuvw&", 27);
+	CHECK_STR(buf_cstr(&b), "abcdefg&lt;hijk\xef\xbf\xbdlmn\tq\xef\xbf\xbd"
+	                        "rst\nuvw&amp;");
 	buf_free(&b);
 }
 
