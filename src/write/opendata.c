@@ -570,6 +570,12 @@ void opendata_free(opendata_t *o)
 /* The parts' JSON, one per line, or their CSV rows. */
 static void join(buf_t *b, const part_t *parts, size_t n, bool json)
 {
+	/* Room for all at once: the parts of a large site make megabytes,
+	 * which growing as they come would copy again and again. */
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += json ? parts[i].json_len + 2 : parts[i].csv_len;
+	buf_grow(b, total);
 	for (size_t i = 0; i < n; i++) {
 		if (json && i)
 			buf_puts(b, ",\n");

@@ -284,6 +284,30 @@ static void post(search_index_t *x, size_t d)
 	}
 }
 
+/* Puts every document's marks into its terms' postings: counted first,
+ * so that each term gets room for all of its postings at once, then
+ * appended in document order. */
+static void post_all(search_index_t *x)
+{
+	size_t *counts = xcalloc(x->nterms + 1, sizeof *counts);
+	for (size_t d = 0; d < x->ndocs; d++)
+		for (size_t i = 0; i < x->docs[d].nmarks; i++)
+			counts[x->docs[d].marks[i].term]++;
+	for (size_t i = 0; i < x->nterms; i++) {
+		term_t *t = &x->terms[i];
+		t->cap = counts[i];
+		t->postings = arena_alloc(x->arena, t->cap * sizeof *t->postings);
+	}
+	for (size_t d = 0; d < x->ndocs; d++) {
+		const doc_t *doc = &x->docs[d];
+		for (size_t i = 0; i < doc->nmarks; i++) {
+			term_t *t = &x->terms[doc->marks[i].term];
+			t->postings[t->len++] = (posting_t){d, doc->marks[i].fields};
+		}
+	}
+	free(counts);
+}
+
 /* Takes document d's marks out of its terms' postings. */
 static void unpost(search_index_t *x, size_t d)
 {
@@ -321,9 +345,7 @@ search_index_t *search_index_new(const site_t *site, size_t l)
 	for (size_t i = 0; i < site->npages; i++)
 		add_page(x, site->pages[i].texts[l], site->pages[i].urls[l], NULL,
 		         "page");
-	/* Documents in order: each term's postings are appended in order. */
-	for (size_t d = 0; d < x->ndocs; d++)
-		post(x, d);
+	post_all(x);
 	return x;
 }
 
