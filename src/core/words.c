@@ -79,8 +79,9 @@ void words_each(const char *text, size_t len, bool html,
 	const unsigned char *s = (const unsigned char *)text;
 	/* A lowercased letter takes at most twice its bytes (a stray lead
 	 * byte is decoded as itself, a letter of two): no check as the word
-	 * grows. */
-	char *word = xmalloc(2 * len + 1);
+	 * grows. Most texts are short enough for the stack. */
+	char room[4096];
+	char *word = 2 * len + 1 <= sizeof room ? room : xmalloc(2 * len + 1);
 	size_t w = 0;
 	for (size_t i = 0; i <= len;) {
 		/* Most letters are ASCII: straight into the word. */
@@ -120,7 +121,8 @@ void words_each(const char *text, size_t len, bool html,
 		}
 		i += n;
 	}
-	free(word);
+	if (word != room)
+		free(word);
 }
 
 /* The place of a character in the Finnish and Swedish alphabet: letters

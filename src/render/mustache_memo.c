@@ -16,10 +16,9 @@ tmpl_memo_t *tmpl_memo_new(void)
 	return xcalloc(1, sizeof(tmpl_memo_t));
 }
 
+/* Its text and indentation are in the same block (see render_item). */
 static void fragment_free(fragment_t *f)
 {
-	free(f->indent);
-	free(f->text);
 	memo_deps_free(&f->deps);
 	free(f);
 }

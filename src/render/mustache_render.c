@@ -475,15 +475,21 @@ static void render_item(render_t *r, const node_t *n, const ctx_t *top,
 		return;
 	}
 	size_t len = r->out->len - from;
-	fragment_t *f = xmalloc(sizeof *f);
+	/* The fragment, its indentation and its text in one block. */
+	fragment_t *f = xmalloc(sizeof *f + indent_len + len + 2);
+	char *text = (char *)(f + 1), *indent_copy = text + len + 1;
+	/* Nothing written yet may mean no buffer yet. */
+	memcpy(text, len ? r->out->data + from : "", len);
+	text[len] = '\0';
+	memcpy(indent_copy, indent, indent_len);
+	indent_copy[indent_len] = '\0';
 	*f = (fragment_t){
 		.section = n,
 		.item = top->val,
-		.indent = xstrndup(indent, indent_len),
+		.indent = indent_copy,
 		.indent_len = indent_len,
 		.indent_frames = frames,
-		/* Nothing written yet may mean no buffer yet. */
-		.text = xstrndup(len ? r->out->data + from : "", len),
+		.text = text,
 		.len = len,
 		.steps = r->steps - steps_before - rec.outside_steps,
 		.depth = r->peak_depth - r->depth,
