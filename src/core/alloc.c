@@ -139,8 +139,7 @@ static struct block *new_block(size_t size)
 	return b;
 }
 
-/* Memory from the arena, not cleared: for what is written over whole. */
-static void *arena_take(arena_t *arena, size_t size)
+void *arena_take(arena_t *arena, size_t size)
 {
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (size == 0)

@@ -24,6 +24,8 @@ void arena_reset(arena_t *arena);
  * a thread made in an arena of its own then lives as long as into. */
 void arena_adopt(arena_t *into, arena_t *from);
 void *arena_alloc(arena_t *arena, size_t size); /* zeroed, aligned for any type */
+/* Memory from the arena, not cleared: for what is written over whole. */
+void *arena_take(arena_t *arena, size_t size);
 char *arena_strdup(arena_t *arena, const char *s);
 char *arena_strndup(arena_t *arena, const char *s, size_t len);
 char *arena_printf(arena_t *arena, const char *fmt, ...)

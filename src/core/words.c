@@ -98,12 +98,11 @@ void words_each(const char *text, size_t len, bool html,
 			i += n;
 			continue;
 		}
-		/* A hyphen between letters stays in the word. */
+		/* A hyphen between letters joins them. */
 		if (cp == '-' && w && i + 1 < len) {
 			unsigned next;
 			decode(s + i + 1, len - i - 1, &next);
 			if (is_letter(next)) {
-				word[w++] = '-';
 				i++;
 				continue;
 			}

@@ -10,9 +10,10 @@
 #include "buf.h"
 
 /* Calls each(word, len, ctx) for every word of s[0..len), lowercased into
- * a scratch buffer. Words are runs of letters and digits, with inner
- * hyphens kept ("e-tjänsterna"). Text inside HTML tags is skipped when
- * html is set. */
+ * a scratch buffer. Words are runs of letters and digits; a hyphen
+ * between letters joins them ("e-tjänsterna" is "etjänsterna", as a
+ * search query has it). Text inside HTML tags is skipped when html is
+ * set. */
 void words_each(const char *s, size_t len, bool html,
                 void (*each)(const char *word, size_t len, void *ctx),
                 void *ctx);

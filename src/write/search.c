@@ -64,7 +64,6 @@ struct search_index {
 	size_t ndocs, docs_cap;
 	size_t doc;                 /* the document being indexed */
 	int field;                  /* of the text being indexed */
-	buf_t word;                 /* scratch: a word without its hyphens */
 	buf_t json;                 /* scratch: a document's JSON */
 	buf_t out;                  /* the file, kept for the next write */
 	size_t writes;              /* of the file so far */
@@ -105,17 +104,6 @@ static void *term_of(search_index_t *x, const char *word, size_t len)
 static void add_word(const char *word, size_t len, void *ctx)
 {
 	search_index_t *x = ctx;
-	/* "e-tjänsterna" and "etjänsterna" are one word: the hyphens go, in
-	 * the index as in the query (search.js), whichever way it is
-	 * written. */
-	if (memchr(word, '-', len)) {
-		buf_reset(&x->word);
-		for (size_t i = 0; i < len; i++)
-			if (word[i] != '-')
-				buf_putc(&x->word, word[i]);
-		word = x->word.data;
-		len = x->word.len;
-	}
 	/* A text says the same words again and again: each is stemmed once. */
 	void *at = map_getn(&x->words, word, len);
 	if (!at) {
@@ -144,6 +132,8 @@ static void add_text(search_index_t *x, const char *text, int field, bool html)
 	if (!text)
 		return;
 	x->field = field;
+	/* "e-tjänsterna" and "etjänsterna" are one word (words_each joins
+	 * them), in the index as in the query (search.js). */
 	words_each(text, strlen(text), html, add_word, x);
 }
 
@@ -296,7 +286,7 @@ static void post_all(search_index_t *x)
 	for (size_t i = 0; i < x->nterms; i++) {
 		term_t *t = &x->terms[i];
 		t->cap = counts[i];
-		t->postings = arena_alloc(x->arena, t->cap * sizeof *t->postings);
+		t->postings = arena_take(x->arena, t->cap * sizeof *t->postings);
 	}
 	for (size_t d = 0; d < x->ndocs; d++) {
 		const doc_t *doc = &x->docs[d];
@@ -380,7 +370,6 @@ void search_index_free(search_index_t *x)
 	free(x->marks);
 	buf_free(&x->json);
 	buf_free(&x->out);
-	buf_free(&x->word);
 	map_free(&x->index);
 	map_free(&x->words);
 	if (x->stemmer)
