@@ -51,6 +51,7 @@ void output_manifest_free(output_manifest_t *m)
 
 struct output {
 	char *out, *stage, *manifest;
+	int stage_fd;         /* the stage, open: files are made from it */
 	int lock_fd;          /* <out>.lock, held until output_free */
 	bool incremental;     /* the output exists and has a manifest */
 	bool some;            /* this build makes only some of its files */
@@ -333,7 +334,7 @@ static output_t *open_output(const char *out, output_manifest_t **kept,
 	o->keep = kept;
 	o->some = some;
 	pthread_mutex_init(&o->lock, NULL);
-	o->lock_fd = -1;
+	o->lock_fd = o->stage_fd = -1;
 	o->out = beside(out, "");
 	o->manifest = beside(out, ".manifest");
 	char *parent = xstrdup(o->out);
@@ -373,6 +374,9 @@ static output_t *open_output(const char *out, output_manifest_t **kept,
 		free(o->stage);
 		o->stage = NULL;
 		fail(o, "create a directory beside", o->out);
+	} else if ((o->stage_fd = open(o->stage, O_RDONLY | O_DIRECTORY |
+	                                         O_CLOEXEC)) < 0) {
+		fail(o, "open", o->stage);
 	}
 out:
 	free(parent);
@@ -404,36 +408,50 @@ static bool unchanged(const output_t *o, const entry_t *e, const char *rel,
 	return same;
 }
 
+/* Fails with the path of rel in the stage. */
+static void fail_staging(output_t *o, const char *what, const char *rel)
+{
+	char *path = fs_join(o->stage, rel);
+	fail(o, what, path);
+	free(path);
+}
+
 /* Writes a file into the stage; *mtime_ns gets its time there, which a
- * rename into the output keeps, for the manifest. */
+ * rename into the output keeps, for the manifest. Paths are taken from
+ * the stage's directory, open: the kernel walks only rel. */
 static int stage(output_t *o, const char *rel, const char *data, size_t len,
                  long long *mtime_ns)
 {
-	char *path = fs_join(o->stage, rel);
-	char *slash = strrchr(path, '/');
 	int rc = 0, fd = -1;
 	struct stat st;
-	*slash = '\0';
-	/* Most pages get a directory of their own whose parent exists: one
-	 * mkdir, and the whole chain only when that fails. */
-	if (mkdir(path, 0755) < 0 && errno != EEXIST && fs_mkdirs(path) < 0) {
-		fail(o, "create", path);
-		rc = -1;
+	const char *slash = strrchr(rel, '/');
+	if (slash) {
+		/* Most pages get a directory of their own whose parent exists:
+		 * one mkdir, and the whole chain only when that fails. */
+		char *dir = xstrndup(rel, (size_t)(slash - rel));
+		if (mkdirat(o->stage_fd, dir, 0755) < 0 && errno != EEXIST) {
+			char *path = fs_join(o->stage, dir);
+			if (fs_mkdirs(path) < 0) {
+				fail(o, "create", path);
+				rc = -1;
+			}
+			free(path);
+		}
+		free(dir);
 	}
-	*slash = '/';
 	if (rc == 0) {
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		fd = openat(o->stage_fd, rel, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		            0644);
 		if (fd < 0 || fs_write_fd(fd, data, len) < 0 || fstat(fd, &st) < 0) {
-			fail(o, "write", path);
+			fail_staging(o, "write", rel);
 			rc = -1;
 		}
 	}
 	if (fd >= 0 && close(fd) < 0 && rc == 0) {
-		fail(o, "write", path);
+		fail_staging(o, "write", rel);
 		rc = -1;
 	}
 	*mtime_ns = rc == 0 ? mtime_of(&st) : 0;
-	free(path);
 	return rc;
 }
 
@@ -819,6 +837,8 @@ void output_free(output_t *o)
 {
 	if (!o)
 		return;
+	if (o->stage_fd >= 0)
+		close(o->stage_fd);
 	if (o->stage)
 		fs_remove_tree(o->stage);
 	if (o->lock_fd >= 0)
