@@ -111,6 +111,23 @@ const char *format_percent(arena_t *arena, const site_t *site, size_t lang,
 	            format_number(arena, site, lang, round(pct)));
 }
 
+/* Writes n in decimal at out; returns how many characters. */
+static size_t put_int(char *out, int n)
+{
+	char digits[12];
+	size_t k = 0;
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	do
+		digits[k++] = (char)('0' + u % 10);
+	while (u /= 10);
+	size_t len = 0;
+	if (n < 0)
+		out[len++] = '-';
+	while (k)
+		out[len++] = digits[--k];
+	return len;
+}
+
 const char *format_date(arena_t *arena, const site_t *site, size_t lang,
                         const char *iso)
 {
@@ -118,22 +135,26 @@ const char *format_date(arena_t *arena, const site_t *site, size_t lang,
 		return iso ? iso : "";
 	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
 	const char *pattern = format_word(site, lang, "format.date");
-	buf_t b = BUF_INIT;
+	if (!*pattern)
+		return arena_strdup(arena, iso);
+	/* Written straight into the arena: each field takes at most as many
+	 * characters as a number does, and the pattern's own. */
+	char *s = arena_take(arena, strlen(pattern) / 3 * 11 + strlen(pattern) + 1);
+	size_t n = 0;
 	for (const char *p = pattern; *p; p++) {
 		if (strncmp(p, "{d}", 3) == 0) {
-			buf_printf(&b, "%d", d);
+			n += put_int(s + n, d);
 			p += 2;
 		} else if (strncmp(p, "{m}", 3) == 0) {
-			buf_printf(&b, "%d", m);
+			n += put_int(s + n, m);
 			p += 2;
 		} else if (strncmp(p, "{y}", 3) == 0) {
-			buf_printf(&b, "%d", y);
+			n += put_int(s + n, y);
 			p += 2;
 		} else {
-			buf_putc(&b, *p);
+			s[n++] = *p;
 		}
 	}
-	const char *s = arena_strdup(arena, b.len ? buf_cstr(&b) : iso);
-	buf_free(&b);
+	s[n] = '\0';
 	return s;
 }
