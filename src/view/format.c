@@ -17,7 +17,9 @@ const char *format_word(const site_t *site, size_t lang, const char *key)
 		const value_t *next = NULL;
 		for (size_t i = 0; v && v->kind == VAL_MAP && i < v->as.map.len; i++) {
 			const char *k = v->as.map.items[i].key;
-			if (strncmp(k, part, n) == 0 && k[n] == '\0') {
+			/* Most keys differ in their first letter. */
+			if (k[0] == (n ? part[0] : '\0') && strncmp(k, part, n) == 0 &&
+			    k[n] == '\0') {
 				next = v->as.map.items[i].val;
 				break;
 			}
