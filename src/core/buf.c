@@ -18,15 +18,6 @@ void buf_grow(buf_t *b, size_t extra)
 	b->cap = cap;
 }
 
-void buf_put(buf_t *b, const char *s, size_t len)
-{
-	buf_grow(b, len);
-	if (len)
-		memcpy(b->data + b->len, s, len);
-	b->len += len;
-	b->data[b->len] = '\0';
-}
-
 void buf_puts(buf_t *b, const char *s)
 {
 	buf_put(b, s, strlen(s));

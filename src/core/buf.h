@@ -4,6 +4,7 @@
 #define PORTA_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
 	char *data;
@@ -13,16 +14,26 @@ typedef struct {
 #define BUF_INIT {NULL, 0, 0}
 
 void buf_grow(buf_t *b, size_t extra);
-void buf_put(buf_t *b, const char *s, size_t len);
 void buf_puts(buf_t *b, const char *s);
 void buf_printf(buf_t *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Inline: a build calls it for most bytes it escapes or indexes. */
+/* Inline, these two: a build calls them for most of the bytes it
+ * writes, and the room is nearly always there. */
 static inline void buf_putc(buf_t *b, char c)
 {
 	if (b->len + 2 > b->cap)
 		buf_grow(b, 1);
 	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+static inline void buf_put(buf_t *b, const char *s, size_t len)
+{
+	if (b->len + len + 1 > b->cap)
+		buf_grow(b, len);
+	if (len)
+		memcpy(b->data + b->len, s, len);
+	b->len += len;
 	b->data[b->len] = '\0';
 }
 
