@@ -64,11 +64,21 @@ static void offer(entries_t *e, entry_t en)
 {
 	if (!e)
 		return; /* an action without a theme: checking said so */
-	size_t at = e->len;
-	while (at > 0 && newest_first(&en, &e->items[at - 1], e->lang) < 0)
-		at--;
-	if (at == FEED_ENTRIES)
+	/* Most entries are older than the oldest kept: one comparison. Many
+	 * may share a date (every action's status at a follow-up): their
+	 * place is then searched for by halves. */
+	if (e->len == FEED_ENTRIES &&
+	    newest_first(&en, &e->items[FEED_ENTRIES - 1], e->lang) >= 0)
 		return;
+	size_t lo = 0, hi = e->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (newest_first(&en, &e->items[mid], e->lang) < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	size_t at = lo;
 	if (e->len < FEED_ENTRIES)
 		e->len++;
 	memmove(&e->items[at + 1], &e->items[at],
