@@ -8,6 +8,7 @@
 #include "core/diag.h"
 #include "core/hint.h"
 #include "core/report.h"
+#include "core/json.h"
 #include "core/map.h"
 #include "core/utf8.h"
 #include "core/value.h"
@@ -254,6 +255,35 @@ static void test_words_key(void)
 	buf_free(&empty);
 }
 
+/* Plain runs are copied whole: what needs escaping is found wherever it
+ * stands, at the ends too. */
+static void test_json(void)
+{
+	buf_t b = BUF_INIT;
+	json_string(&b, "\"a long plain run\\ then\n\t\r\x01 <b> \xe2\x80\xa8"
+	                "\xe2\x80\xa9 \xe2\x82\xac end<");
+	CHECK_STR(buf_cstr(&b), "\"\\\"a long plain run\\\\ then\\n\\t\\r"
+	                        "\\u0001 \\u003cb> \\u2028\\u2029 \xe2\x82\xac "
+	                        "end\\u003c\"");
+	buf_reset(&b);
+	json_string(&b, "");
+	json_string(&b, NULL);
+	json_string(&b, "\x1f\xe2");
+	CHECK_STR(buf_cstr(&b), "\"\"null\"\\u001f\xe2\"");
+	buf_reset(&b);
+	json_number(&b, 3);
+	buf_putc(&b, ' ');
+	json_number(&b, -12345678901234);
+	buf_putc(&b, ' ');
+	json_number(&b, -0.0);
+	buf_putc(&b, ' ');
+	json_number(&b, 2.5);
+	buf_putc(&b, ' ');
+	json_number(&b, 0.0 / 0.0);
+	CHECK_STR(buf_cstr(&b), "3 -12345678901234 -0 2.5 null");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_utf8();
@@ -265,5 +295,6 @@ int main(void)
 	test_report_long_line();
 	test_buf();
 	test_words_key();
+	test_json();
 	return harness_report();
 }
