@@ -63,14 +63,19 @@ static unsigned lower(unsigned cp)
 	return cp;
 }
 
-/* An ASCII letter or digit, lowercased; 0 for any other byte. */
-static char ascii_word_char(unsigned char c)
-{
-	unsigned char l = c | 0x20;
-	if (l >= 'a' && l <= 'z')
-		return (char)l;
-	return c >= '0' && c <= '9' ? (char)c : 0;
-}
+/* Each byte that is an ASCII letter or digit, lowercased; 0 for any
+ * other byte. */
+#define L(c) [c] = c, [c - 32] = c
+#define D(c) [c] = c
+static const char ascii_word[256] = {
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+	L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
+	L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+	D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'),
+	D('9'),
+};
+#undef L
+#undef D
 
 void words_each(const char *text, size_t len, bool html,
                 void (*each)(const char *word, size_t len, void *ctx),
@@ -85,12 +90,8 @@ void words_each(const char *text, size_t len, bool html,
 	size_t w = 0;
 	for (size_t i = 0; i <= len;) {
 		/* Most letters are ASCII: straight into the word. */
-		char a = i < len && s[i] < 0x80 ? ascii_word_char(s[i]) : 0;
-		if (a) {
-			word[w++] = a;
-			i++;
-			continue;
-		}
+		while (i < len && ascii_word[s[i]])
+			word[w++] = ascii_word[s[i++]];
 		unsigned cp = 0;
 		size_t n = i < len ? decode(s + i, len - i, &cp) : 1;
 		if (cp >= 0x80 && is_letter(cp)) {
