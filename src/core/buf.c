@@ -42,6 +42,13 @@ void buf_put_uint(buf_t *b, unsigned long long n)
 	b->data[b->len] = '\0';
 }
 
+void buf_put_int(buf_t *b, long long n)
+{
+	if (n < 0)
+		buf_putc(b, '-');
+	buf_put_uint(b, n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n);
+}
+
 void buf_put_hex(buf_t *b, unsigned long long n, int width)
 {
 	char digits[24];

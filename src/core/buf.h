@@ -40,6 +40,7 @@ static inline void buf_put(buf_t *b, const char *s, size_t len)
 /* n in decimal, or in hexadecimal padded with zeros to width digits:
  * for files that are mostly numbers, without printf's machinery. */
 void buf_put_uint(buf_t *b, unsigned long long n);
+void buf_put_int(buf_t *b, long long n);
 /* n in decimal at to, which has room for BUF_UINT_MAX characters;
  * returns their number (no NUL is written). */
 enum { BUF_UINT_MAX = 20 };

@@ -107,5 +107,9 @@ const char *urls_absolute(arena_t *arena, const site_t *site, const char *url)
 	size_t base = strlen(site->base_path);
 	const char *rel = strncmp(url, site->base_path, base) == 0 ? url + base
 	                                                           : url;
-	return arena_printf(arena, "%s%s", site->base_url, rel);
+	size_t n = strlen(site->base_url), len = strlen(rel);
+	char *s = arena_take(arena, n + len + 1);
+	memcpy(s, site->base_url, n);
+	memcpy(s + n, rel, len + 1);
+	return s;
 }

@@ -219,10 +219,17 @@ static double y_of(range_t r, double v)
  * decimal mark otherwise. */
 static void axis_label(double v, const chart_t *c, char label[32])
 {
-	if (fabs(v - round(v)) < 1e-9)
-		snprintf(label, 32, "%.0f", v);
-	else
+	if (fabs(v - round(v)) >= 1e-9) {
 		snprintf(label, 32, "%g", v);
+	} else if (fabs(v) < 1e15) {
+		/* As printf's "%.0f" says it ("-0" too), without printf. */
+		char *p = label;
+		if (signbit(v))
+			*p++ = '-';
+		p[buf_format_uint(p, (unsigned long long)llround(fabs(v)))] = '\0';
+	} else {
+		snprintf(label, 32, "%.0f", v);
+	}
 	char *point = strchr(label, '.');
 	if (point && c->decimal)
 		*point = c->decimal;

@@ -131,9 +131,13 @@ const char *view_facet_keys(const view_ctx_t *v, const action_t *x)
 	for (size_t f = 0; f < view_facet_count(); f++) {
 		keys->as.list.len = 0;
 		facets[f].keys(v->arena, x, keys);
-		for (size_t k = 0; k < keys->as.list.len; k++)
-			buf_printf(&b, "%s%s:%s", b.len ? " " : "", facets[f].id,
-			           keys->as.list.items[k]->as.str.s);
+		for (size_t k = 0; k < keys->as.list.len; k++) {
+			if (b.len)
+				buf_putc(&b, ' ');
+			buf_puts(&b, facets[f].id);
+			buf_putc(&b, ':');
+			buf_puts(&b, keys->as.list.items[k]->as.str.s);
+		}
 	}
 	const char *s = arena_strdup(v->arena, buf_cstr(&b));
 	buf_free(&b);

@@ -18,10 +18,11 @@ static const char *years_text(arena_t *a, const int *years, size_t n)
 			j++;
 		if (b.len)
 			buf_puts(&b, ", ");
-		if (j > i)
-			buf_printf(&b, "%d\xe2\x80\x93%d", years[i], years[j]);
-		else
-			buf_printf(&b, "%d", years[i]);
+		buf_put_int(&b, years[i]);
+		if (j > i) {
+			buf_puts(&b, "\xe2\x80\x93"); /* en dash */
+			buf_put_int(&b, years[j]);
+		}
 		i = j;
 	}
 	const char *s = arena_strdup(a, buf_cstr(&b));

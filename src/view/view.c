@@ -212,8 +212,11 @@ void view_set_list(const view_ctx_t *v, value_t *map, const char *key,
                    value_t *list)
 {
 	val_set(v->arena, map, key, list);
-	val_set_bool(v->arena, map, arena_printf(v->arena, "has_%s", key),
-	             list->as.list.len > 0);
+	size_t n = strlen(key);
+	char *has = arena_take(v->arena, n + 5);
+	memcpy(has, "has_", 4);
+	memcpy(has + 4, key, n + 1);
+	val_set_bool(v->arena, map, has, list->as.list.len > 0);
 }
 
 const char *view_attr_text(const view_ctx_t *v, const char *s)

@@ -214,7 +214,12 @@ static void test_buf(void)
 	buf_put_uint(&b, 18446744073709551615ull);
 	buf_putc(&b, ' ');
 	buf_put_hex(&b, 0xabc, 6);
-	CHECK_STR(buf_cstr(&b), "0 1234567890 18446744073709551615 000abc");
+	buf_putc(&b, ' ');
+	buf_put_int(&b, -2026);
+	buf_putc(&b, ' ');
+	buf_put_int(&b, -9223372036854775807ll - 1);
+	CHECK_STR(buf_cstr(&b), "0 1234567890 18446744073709551615 000abc -2026 "
+	                        "-9223372036854775808");
 	buf_free(&b);
 }
 
