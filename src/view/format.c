@@ -59,6 +59,13 @@ const char *format_number(arena_t *arena, const site_t *site, size_t lang,
 	/* Up to two decimals are what indicators carry; more is noise. */
 	if (fabs(n) >= 1e15 || n != n) {
 		val_format_number(n, raw);
+	} else if (n == floor(n)) {
+		/* Most values are whole: what "%.2f" then trimmed would say,
+		 * without printf ("-0" is 0). */
+		char *p = raw;
+		if (n < 0)
+			*p++ = '-';
+		p[buf_format_uint(p, (unsigned long long)fabs(n))] = '\0';
 	} else {
 		snprintf(raw, sizeof raw, "%.2f", n);
 		char *end = raw + strlen(raw);

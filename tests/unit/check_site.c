@@ -101,6 +101,14 @@ static void test_format(site_t *site)
 	CHECK_STR(format_number(a, site, 0, 320838), "320\xc2\xa0" "838");
 	CHECK_STR(format_number(a, site, 0, 18650), "18\xc2\xa0" "650");
 	CHECK_STR(format_number(a, site, 1, -0.5), "\xe2\x88\x92" "0,5");
+	/* Whole numbers are written without printf: the same text. */
+	CHECK_STR(format_number(a, site, 0, -25000), "\xe2\x88\x92" "25\xc2\xa0" "000");
+	CHECK_STR(format_number(a, site, 0, -0.0), "0");
+	CHECK_STR(format_number(a, site, 0, 0), "0");
+	CHECK_STR(format_number(a, site, 0, 2.5), "2,5");
+	CHECK_STR(format_number(a, site, 0, 123456789012345.0),
+	          "123\xc2\xa0" "456\xc2\xa0" "789\xc2\xa0" "012\xc2\xa0" "345");
+	CHECK_STR(format_date(a, site, 0, "2024-12-31"), "31.12.2024");
 	CHECK_STR(format_money(a, site, 0, 3100), "3100\xc2\xa0\xe2\x82\xac");
 	CHECK_STR(format_percent(a, site, 1, 74.4), "74\xc2\xa0%");
 	CHECK_STR(format_date(a, site, 0, "2024-01-22"), "22.1.2024");
