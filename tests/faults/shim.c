@@ -17,18 +17,23 @@
  *                  (write() has no path and then never fails)
  *   FAULT_DELAY_US=N  every write() waits N microseconds first, so that a
  *                  build lasts long enough to be interrupted or raced
- * Calls: open, openat, creat, write, mkdir, mkdirat, mkdtemp, mkstemp,
- * rename, renameat, renameat2, link, symlink, unlink, unlinkat, rmdir. */
+ * Calls: open, openat, openat2 (through syscall), creat, write, mkdir,
+ * mkdirat, mkdtemp, mkstemp, rename, renameat, renameat2, link, symlink,
+ * unlink, unlinkat, rmdir. A path taken from a directory's descriptor is
+ * matched with FAULT_PATH whole: the directory's path, then it. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <linux/openat2.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static bool call_limit, byte_limit;
@@ -61,6 +66,21 @@ __attribute__((constructor)) static void setup(void)
 static bool matches(const char *path)
 {
 	return !only_path || (path && !strncmp(path, only_path, strlen(only_path)));
+}
+
+/* path as a call from the directory dir finds it, whole: into out when
+ * it has to be put together. */
+static const char *whole(int dir, const char *path, char out[PATH_MAX])
+{
+	if (!path || path[0] == '/' || dir == AT_FDCWD)
+		return path;
+	char link[64];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", dir);
+	ssize_t n = readlink(link, out, PATH_MAX - 1);
+	if (n < 0)
+		return path;
+	snprintf(out + n, (size_t)(PATH_MAX - n), "/%s", path);
+	return out;
 }
 
 /* Whether a call on one or two paths must fail; counts it when it is one
@@ -123,9 +143,34 @@ int openat(int dir, const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode_t mode = va_arg(ap, mode_t);
 	va_end(ap);
-	if (opens_to_change(dir, path, flags) && fails(path))
+	char buf[PATH_MAX];
+	if (opens_to_change(dir, path, flags) && fails(whole(dir, path, buf)))
 		return -1;
 	return real_openat(dir, path, flags, mode);
+}
+
+/* openat2 has no wrapper in the C library: porta calls it through
+ * syscall. Other calls pass through with six arguments, as the C
+ * library's syscall itself takes them. */
+long syscall(long number, ...)
+{
+	REAL(syscall);
+	va_list ap;
+	va_start(ap, number);
+	long a[6];
+	for (int i = 0; i < 6; i++)
+		a[i] = va_arg(ap, long);
+	va_end(ap);
+	if (number == SYS_openat2) {
+		int dir = (int)a[0];
+		const char *path = (const char *)a[1];
+		const struct open_how *how = (const struct open_how *)a[2];
+		char buf[PATH_MAX];
+		if (opens_to_change(dir, path, (int)how->flags) &&
+		    fails(whole(dir, path, buf)))
+			return -1;
+	}
+	return real_syscall(number, a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
 int creat(const char *path, mode_t mode)
@@ -165,7 +210,9 @@ int mkdir(const char *path, mode_t mode)
 int mkdirat(int dir, const char *path, mode_t mode)
 {
 	REAL(mkdirat);
-	return makes(dir, path) && fails(path) ? -1 : real_mkdirat(dir, path, mode);
+	char buf[PATH_MAX];
+	return makes(dir, path) && fails(whole(dir, path, buf))
+	       ? -1 : real_mkdirat(dir, path, mode);
 }
 
 char *mkdtemp(char *template)
@@ -216,7 +263,9 @@ int unlink(const char *path)
 int unlinkat(int dir, const char *path, int flags)
 {
 	REAL(unlinkat);
-	return moves_fail(path, NULL) ? -1 : real_unlinkat(dir, path, flags);
+	char buf[PATH_MAX];
+	return moves_fail(whole(dir, path, buf), NULL)
+	       ? -1 : real_unlinkat(dir, path, flags);
 }
 
 int rmdir(const char *path)
