@@ -85,7 +85,7 @@ void words_each(const char *text, size_t len, bool html,
 	/* A lowercased letter takes at most twice its bytes (a stray lead
 	 * byte is decoded as itself, a letter of two): no check as the word
 	 * grows. Most texts are short enough for the stack. */
-	char room[4096];
+	char room[16384];
 	char *word = 2 * len + 1 <= sizeof room ? room : xmalloc(2 * len + 1);
 	size_t w = 0;
 	for (size_t i = 0; i <= len;) {

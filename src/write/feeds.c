@@ -133,10 +133,11 @@ static const char *host_of(arena_t *arena, const char *url)
 	return arena_strndup(arena, h, n);
 }
 
-/* Readers want what is new: the rest is on the pages. */
-static void feed(const site_t *site, size_t l, const char *self,
-                 const char *title, const char *page, const entries_t *e,
-                 arena_t *a, buf_t *out)
+/* Readers want what is new: the rest is on the pages. The feed at self
+ * goes to emit. */
+static int feed(const site_t *site, size_t l, const char *self,
+                const char *title, const char *page, const entries_t *e,
+                arena_t *a, emit_fn emit, void *ctx)
 {
 	const char *host = host_of(a, site->base_url);
 	/* The feed is as new as its newest entry; never the clock. */
@@ -187,7 +188,7 @@ static void feed(const site_t *site, size_t l, const char *self,
 		xml_end(&x);
 	}
 	xml_end(&x);
-	xml_close(&x, out);
+	return xml_emit(&x, emit, ctx, self + strlen(site->base_path));
 }
 
 const char *feeds_url(arena_t *arena, const site_t *site, size_t lang)
@@ -200,17 +201,8 @@ const char *feeds_theme_url(arena_t *arena, const theme_t *t, size_t lang)
 	return arena_printf(arena, "%sfeed.xml", t->urls[lang]);
 }
 
-static int emit_feed(const site_t *site, emit_fn emit, void *ctx,
-                     const char *url, buf_t *out)
-{
-	int rc = emit(ctx, url + strlen(site->base_path), out->data, out->len);
-	buf_reset(out);
-	return rc;
-}
-
 int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 {
-	buf_t out = BUF_INIT;
 	arena_t *a = arena_new();
 	/* One pass over the actions fills every feed: the site's, then each
 	 * theme's of each programme. */
@@ -230,8 +222,8 @@ int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 		theme += p->nthemes;
 	}
 	const char *url = feeds_url(a, site, l);
-	feed(site, l, url, site->title[l], site->home_urls[l], feeds, a, &out);
-	int rc = emit_feed(site, emit, ctx, url, &out);
+	int rc = feed(site, l, url, site->title[l], site->home_urls[l], feeds, a,
+	              emit, ctx);
 	theme = feeds + 1;
 	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
@@ -239,15 +231,13 @@ int feeds_write(const site_t *site, size_t l, emit_fn emit, void *ctx)
 			const theme_t *t = &p->themes[k];
 			const char *turl = feeds_theme_url(a, t, l);
 			const text_t *tt = t->texts[l];
-			feed(site, l, turl,
-			     arena_printf(a, "%s: %s %s", site->title[l], t->code,
-			                  tt && tt->title ? tt->title : t->id),
-			     t->urls[l], theme++, a, &out);
-			rc = emit_feed(site, emit, ctx, turl, &out);
+			rc = feed(site, l, turl,
+			          arena_printf(a, "%s: %s %s", site->title[l], t->code,
+			                       tt && tt->title ? tt->title : t->id),
+			          t->urls[l], theme++, a, emit, ctx);
 		}
 	}
 	free(feeds);
 	arena_free(a);
-	buf_free(&out);
 	return rc;
 }

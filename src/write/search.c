@@ -16,15 +16,17 @@
  * in the browser, before any word. */
 enum { IN_TITLE = 1, IN_SUMMARY = 2, IN_BODY = 4 };
 
-/* A term of a document, once, with the fields it stands in there. */
+/* A term of a document, once, with the fields it stands in there; and
+ * the other way round. Eight bytes each (a site has fewer than 2^32
+ * documents and terms): a large site has millions. */
 typedef struct {
-	size_t term;
-	int fields;
+	uint32_t term;
+	uint32_t fields;
 } mark_t;
 
 typedef struct {
-	size_t doc;
-	int fields;
+	uint32_t doc;
+	uint32_t fields;
 } posting_t;
 
 typedef struct {
@@ -115,7 +117,7 @@ static void add_word(const char *word, size_t len, void *ctx)
 	size_t n = (size_t)at - 1;
 	term_t *t = &x->terms[n];
 	if (t->stamp == x->doc + 1) {
-		x->marks[t->mark].fields |= x->field;
+		x->marks[t->mark].fields |= (uint32_t)x->field;
 		return;
 	}
 	if (x->nmarks == x->marks_cap) {
@@ -124,7 +126,7 @@ static void add_word(const char *word, size_t len, void *ctx)
 	}
 	t->stamp = x->doc + 1;
 	t->mark = x->nmarks;
-	x->marks[x->nmarks++] = (mark_t){n, x->field};
+	x->marks[x->nmarks++] = (mark_t){(uint32_t)n, (uint32_t)x->field};
 }
 
 static void add_text(search_index_t *x, const char *text, int field, bool html)
@@ -268,7 +270,7 @@ static void post(search_index_t *x, size_t d)
 		           sizeof(posting_t));
 		memmove(&t->postings[at + 1], &t->postings[at],
 		        (t->len - at) * sizeof *t->postings);
-		t->postings[at] = (posting_t){d, doc->marks[i].fields};
+		t->postings[at] = (posting_t){(uint32_t)d, doc->marks[i].fields};
 		t->len++;
 		forget_json(t);
 	}
@@ -292,7 +294,8 @@ static void post_all(search_index_t *x)
 		const doc_t *doc = &x->docs[d];
 		for (size_t i = 0; i < doc->nmarks; i++) {
 			term_t *t = &x->terms[doc->marks[i].term];
-			t->postings[t->len++] = (posting_t){d, doc->marks[i].fields};
+			t->postings[t->len++] = (posting_t){(uint32_t)d,
+			                                    doc->marks[i].fields};
 		}
 	}
 	free(counts);

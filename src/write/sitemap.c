@@ -50,16 +50,14 @@ int sitemap_write(const site_t *site, emit_fn emit, void *ctx)
 	map_ctx_t m = {site, &x, arena};
 	view_pages(site, page, &m);
 	xml_end(&x);
-	buf_t out = BUF_INIT;
-	xml_close(&x, &out);
-	int rc = emit(ctx, "sitemap.xml", out.data, out.len);
+	int rc = xml_emit(&x, emit, ctx, "sitemap.xml");
 	if (rc == 0) {
-		buf_reset(&out);
+		buf_t out = BUF_INIT;
 		buf_printf(&out, "User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
 		           site->base_url);
 		rc = emit(ctx, "robots.txt", out.data, out.len);
+		buf_free(&out);
 	}
-	buf_free(&out);
 	arena_free(arena);
 	return rc;
 }

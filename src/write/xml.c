@@ -15,13 +15,14 @@ void xml_open(xml_t *x)
 	xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL);
 }
 
-void xml_close(xml_t *x, buf_t *out)
+int xml_emit(xml_t *x, emit_fn emit, void *ctx, const char *path)
 {
 	xmlTextWriterEndDocument(x->w);
 	xmlFreeTextWriter(x->w);
-	buf_put(out, (const char *)xmlBufferContent(x->buf),
-	        (size_t)xmlBufferLength(x->buf));
+	int rc = emit(ctx, path, (const char *)xmlBufferContent(x->buf),
+	              (size_t)xmlBufferLength(x->buf));
 	xmlBufferFree(x->buf);
+	return rc;
 }
 
 void xml_start(xml_t *x, const char *element)

@@ -8,7 +8,7 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "../core/buf.h"
+#include "emit.h"
 
 typedef struct {
 	xmlBufferPtr buf;
@@ -17,8 +17,10 @@ typedef struct {
 
 /* Starts a document (with its XML declaration, indented). */
 void xml_open(xml_t *x);
-/* Ends the document, appends it to out and frees the writer. */
-void xml_close(xml_t *x, buf_t *out);
+/* Ends the document, hands it to emit as the file path (without copying
+ * it first: a sitemap is megabytes) and frees the writer. Returns what
+ * emit returned. */
+int xml_emit(xml_t *x, emit_fn emit, void *ctx, const char *path);
 
 void xml_start(xml_t *x, const char *element);
 void xml_end(xml_t *x);
