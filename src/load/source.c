@@ -148,7 +148,11 @@ static bool read_file(reader_t *r, char **data, size_t *len)
 	return ok;
 }
 
-char *source_read(reader_t *r, size_t *len)
+/* Reads r's file (or the bytes it holds), normalised and checked to be
+ * UTF-8: a malloc'ed string the caller frees, or NULL after recording
+ * the problem. Parsers copy what they keep: only a Markdown file's body
+ * goes into the arena whole. */
+static char *read_text(reader_t *r, size_t *len)
 {
 	char *data;
 	size_t n = r->nbytes;
@@ -163,19 +167,20 @@ char *source_read(reader_t *r, size_t *len)
 		free(data);
 		return NULL;
 	}
-	char *text = arena_strndup(r->arena, data, n);
-	free(data);
 	*len = n;
-	return text;
+	return data;
 }
 
 const value_t *source_yaml(reader_t *r)
 {
 	size_t len;
-	char *text = source_read(r, &len);
+	char *text = read_text(r, &len);
 	if (!text)
 		return NULL;
-	return yaml_parse(r->arena, text, len, r->path, 1, r->diags);
+	const value_t *root = yaml_parse(r->arena, text, len, r->path, 1,
+	                                 r->diags);
+	free(text);
+	return root;
 }
 
 /* Returns the length of the line at s if it is a front matter fence
@@ -195,14 +200,15 @@ static size_t fence(const char *s)
 bool source_markdown(reader_t *r, markdown_file_t *out)
 {
 	size_t len;
-	char *text = source_read(r, &len);
+	char *text = read_text(r, &len);
 	if (!text)
 		return false;
+	bool ok = false;
 	pos_t start = {1, 1};
 	size_t open = fence(text);
 	if (!open) {
 		diag_error(r->diags, r->path, start, MSG_NO_FRONT_MATTER);
-		return false;
+		goto out;
 	}
 	/* Find the closing fence at the start of a later line. */
 	const char *yaml = text + open;
@@ -223,21 +229,25 @@ bool source_markdown(reader_t *r, markdown_file_t *out)
 	}
 	if (!close) {
 		diag_error(r->diags, r->path, start, MSG_UNCLOSED_FRONT_MATTER);
-		return false;
+		goto out;
 	}
 	const value_t *front = yaml_parse(r->arena, yaml, (size_t)(p - yaml),
 	                                  r->path, 2, r->diags);
 	if (!front)
-		return false;
+		goto out;
 	if (front->kind == VAL_NULL) {
 		value_t *empty = val_map(r->arena);
 		empty->pos = front->pos;
 		front = empty;
 	}
 	if (!field_is_map(r, front, term(TERM_MAP_FRONT_MATTER)))
-		return false;
+		goto out;
 	out->front = front;
-	out->body = p + close;
+	const char *body = p + close;
+	out->body = arena_strndup(r->arena, body, len - (size_t)(body - text));
 	out->body_line = line + 1;
-	return true;
+	ok = true;
+out:
+	free(text);
+	return ok;
 }

@@ -6,11 +6,8 @@
 
 #include "field.h"
 
-/* Reads r's file (path, or the bytes it holds) into the site's arena.
- * Returns NULL after recording the problem. */
-char *source_read(reader_t *r, size_t *len);
-
-/* Reads a YAML file; NULL after recording the problem. */
+/* Reads a YAML file (r's path, or the bytes it holds) into r's arena;
+ * NULL after recording the problem. */
 const value_t *source_yaml(reader_t *r);
 
 typedef struct {
@@ -19,8 +16,8 @@ typedef struct {
 	int body_line;
 } markdown_file_t;
 
-/* Reads a Markdown file with front matter; false after recording the
- * problem. */
+/* Reads a Markdown file with front matter: its body (and the values of
+ * its front matter) into r's arena; false after recording the problem. */
 bool source_markdown(reader_t *r, markdown_file_t *out);
 
 #endif
