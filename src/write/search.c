@@ -259,23 +259,6 @@ static void forget_json(term_t *t)
 	t->json = NULL;
 }
 
-/* Puts document d's marks into its terms' postings, in document order. */
-static void post(search_index_t *x, size_t d)
-{
-	const doc_t *doc = &x->docs[d];
-	for (size_t i = 0; i < doc->nmarks; i++) {
-		term_t *t = &x->terms[doc->marks[i].term];
-		size_t at = find_posting(t, d);
-		arena_grow(x->arena, (void **)&t->postings, t->len, &t->cap,
-		           sizeof(posting_t));
-		memmove(&t->postings[at + 1], &t->postings[at],
-		        (t->len - at) * sizeof *t->postings);
-		t->postings[at] = (posting_t){(uint32_t)d, doc->marks[i].fields};
-		t->len++;
-		forget_json(t);
-	}
-}
-
 /* Puts every document's marks into its terms' postings: counted first,
  * so that each term gets room for all of its postings at once, then
  * appended in document order. */
@@ -301,19 +284,51 @@ static void post_all(search_index_t *x)
 	free(counts);
 }
 
-/* Takes document d's marks out of its terms' postings. */
-static void unpost(search_index_t *x, size_t d)
+/* Brings document d's postings from its marks before (old) to its marks
+ * now: a term whose posting for d stays as it was keeps its JSON text, so
+ * that after an edit to a title only the terms it changed are written
+ * again. */
+static void repost(search_index_t *x, size_t d, const mark_t *old,
+                   size_t nold)
 {
 	const doc_t *doc = &x->docs[d];
 	for (size_t i = 0; i < doc->nmarks; i++) {
 		term_t *t = &x->terms[doc->marks[i].term];
+		t->stamp = d + 1;
+		t->mark = i;
+	}
+	for (size_t i = 0; i < nold; i++) {
+		term_t *t = &x->terms[old[i].term];
 		size_t at = find_posting(t, d);
-		if (at < t->len && t->postings[at].doc == d) {
-			memmove(&t->postings[at], &t->postings[at + 1],
-			        (t->len - at - 1) * sizeof *t->postings);
-			t->len--;
-			forget_json(t);
+		if (at == t->len || t->postings[at].doc != d)
+			continue; /* not posted: the loop below posts it */
+		if (t->stamp == d + 1) {
+			uint32_t fields = doc->marks[t->mark].fields;
+			if (t->postings[at].fields != fields) {
+				t->postings[at].fields = fields;
+				forget_json(t);
+			}
+			t->stamp = 0; /* done */
+			continue;
 		}
+		memmove(&t->postings[at], &t->postings[at + 1],
+		        (t->len - at - 1) * sizeof *t->postings);
+		t->len--;
+		forget_json(t);
+	}
+	for (size_t i = 0; i < doc->nmarks; i++) {
+		term_t *t = &x->terms[doc->marks[i].term];
+		if (t->stamp != d + 1)
+			continue; /* was there before */
+		t->stamp = 0;
+		size_t at = find_posting(t, d);
+		arena_grow(x->arena, (void **)&t->postings, t->len, &t->cap,
+		           sizeof(posting_t));
+		memmove(&t->postings[at + 1], &t->postings[at],
+		        (t->len - at) * sizeof *t->postings);
+		t->postings[at] = (posting_t){(uint32_t)d, doc->marks[i].fields};
+		t->len++;
+		forget_json(t);
 	}
 }
 
@@ -353,9 +368,13 @@ static void refresh(search_index_t *x)
 		                                     : doc->text;
 		if (now == doc->text)
 			continue;
-		unpost(x, d);
+		/* index_entry replaces the marks: the old ones are kept here. */
+		mark_t *old = x->docs[d].marks;
+		size_t nold = x->docs[d].nmarks;
+		x->docs[d].marks = NULL;
 		index_entry(x, d);
-		post(x, d);
+		repost(x, d, old, nold);
+		free(old);
 	}
 }
 

@@ -286,6 +286,12 @@ int main(void)
 	r = build(&f, ACTION_SV, &errors);
 	CHECK(errors == 0 && r.partial && r.pages > 5 && r.pages < all / 4);
 	CHECK(as_whole_build(&f));
+	/* A word that leaves the title but stays in the text: the search
+	 * index keeps the document under its stem, in other fields. */
+	edit(&f, ACTION_SV, "Kundregister skapas", "Register skapas");
+	r = build(&f, ACTION_SV, &errors);
+	CHECK(errors == 0 && r.partial);
+	CHECK(as_whole_build(&f));
 
 	/* News: the front page, the feed, freshness. The front page read
 	 * the text as it was before the first edit, and was not made again
