@@ -123,18 +123,11 @@ const char *format_percent(arena_t *arena, const site_t *site, size_t lang,
 /* Writes n in decimal at out; returns how many characters. */
 static size_t put_int(char *out, int n)
 {
-	char digits[12];
-	size_t k = 0;
-	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
-	do
-		digits[k++] = (char)('0' + u % 10);
-	while (u /= 10);
-	size_t len = 0;
-	if (n < 0)
-		out[len++] = '-';
-	while (k)
-		out[len++] = digits[--k];
-	return len;
+	size_t sign = n < 0;
+	if (sign)
+		out[0] = '-';
+	return sign + buf_format_uint(out + sign, n < 0 ? 0u - (unsigned)n
+	                                                : (unsigned)n);
 }
 
 const char *format_date(arena_t *arena, const site_t *site, size_t lang,
