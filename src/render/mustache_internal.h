@@ -75,25 +75,27 @@ typedef struct {
 typedef struct {
 	const node_t *section;
 	const value_t *item;
-	char *indent;         /* the indentation in force, and its frames */
+	const char *indent;   /* the indentation in force, and its frames */
 	size_t indent_len;
 	int indent_frames;
-	char *text;
+	const char *text;
 	size_t len;
 	long steps;           /* the render's, but for contexts outside */
 	int depth, expansions; /* the deepest it went, from where it began */
 	memo_deps_t deps;
+	size_t size;          /* of its block in the memo */
 } fragment_t;
 
 /* The memo's fragment of item in section, or NULL. */
 const fragment_t *memo_find(const tmpl_memo_t *memo, const node_t *section,
                             const value_t *item);
-/* Keeps f (allocated with malloc, as are its strings), replacing the
- * fragment of the same item and section. */
-void memo_keep(tmpl_memo_t *memo, fragment_t *f);
+/* Keeps a copy of draft, replacing the fragment of the same item and
+ * section. */
+void memo_keep(tmpl_memo_t *memo, const fragment_t *draft);
 /* Notes that name was looked up outside the item and found v (NULL:
  * nothing); false when v is what a fragment cannot depend on (a map or
- * list made for one render). */
+ * list made for one render). Names and strings noted must last until
+ * memo_keep or memo_deps_free. */
 bool memo_note(memo_deps_t *deps, const char *name, const value_t *v);
 /* Whether v is what dep found. */
 bool memo_same(const memo_dep_t *dep, const value_t *v);

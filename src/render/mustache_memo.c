@@ -1,5 +1,9 @@
 /* The memo of list items' renders: fragments in a hash table keyed by
- * section node and item (both addresses), with what each depends on. */
+ * section node and item (both addresses), with what each depends on.
+ * Each fragment is one block of the memo's arena: a build keeps tens of
+ * thousands and frees them all at once. A preview replaces some on every
+ * edit; when the replaced outweigh the kept, the kept move to a new
+ * arena. */
 #include "mustache_internal.h"
 
 #include <stdint.h>
@@ -9,29 +13,77 @@
 struct tmpl_memo {
 	fragment_t **slots; /* open addressing; cap is a power of two */
 	size_t len, cap;
+	arena_t *arena;     /* the fragments */
+	size_t live, dead;  /* bytes of it kept and replaced */
 };
+
+/* Replaced fragments are left in the arena until there are this many
+ * bytes of them, and more than of the kept. */
+enum { COMPACT_AFTER = 4 * 1024 * 1024 };
 
 tmpl_memo_t *tmpl_memo_new(void)
 {
-	return xcalloc(1, sizeof(tmpl_memo_t));
-}
-
-/* Its text and indentation are in the same block (see render_item). */
-static void fragment_free(fragment_t *f)
-{
-	memo_deps_free(&f->deps);
-	free(f);
+	tmpl_memo_t *memo = xcalloc(1, sizeof(tmpl_memo_t));
+	memo->arena = arena_new();
+	return memo;
 }
 
 void tmpl_memo_free(tmpl_memo_t *memo)
 {
 	if (!memo)
 		return;
-	for (size_t i = 0; i < memo->cap; i++)
-		if (memo->slots[i])
-			fragment_free(memo->slots[i]);
 	free(memo->slots);
+	arena_free(memo->arena);
 	free(memo);
+}
+
+static bool copied_string(const memo_dep_t *d)
+{
+	return d->copied && d->copy.kind == VAL_STRING;
+}
+
+/* A copy of f in one block of arena: the fragment, its dependencies, and
+ * the strings of both. */
+static fragment_t *copy(arena_t *arena, const fragment_t *f)
+{
+	size_t size = sizeof *f + f->deps.len * sizeof(memo_dep_t) +
+	              f->len + 1 + f->indent_len + 1;
+	for (size_t i = 0; i < f->deps.len; i++) {
+		const memo_dep_t *d = &f->deps.items[i];
+		size += strlen(d->name) + 1;
+		if (copied_string(d))
+			size += d->copy.as.str.len + 1;
+	}
+	fragment_t *c = arena_take(arena, size);
+	*c = *f;
+	c->size = size;
+	c->deps.items = (memo_dep_t *)(c + 1);
+	c->deps.cap = f->deps.len;
+	char *p = (char *)(c->deps.items + f->deps.len);
+	c->text = p;
+	memcpy(p, f->text, f->len);
+	p[f->len] = '\0';
+	p += f->len + 1;
+	c->indent = p;
+	memcpy(p, f->indent, f->indent_len);
+	p[f->indent_len] = '\0';
+	p += f->indent_len + 1;
+	for (size_t i = 0; i < f->deps.len; i++) {
+		const memo_dep_t *d = &f->deps.items[i];
+		memo_dep_t *e = &c->deps.items[i];
+		*e = *d;
+		size_t n = strlen(d->name) + 1;
+		e->name = memcpy(p, d->name, n);
+		p += n;
+		if (copied_string(d)) {
+			n = d->copy.as.str.len;
+			memcpy(p, d->copy.as.str.s, n);
+			p[n] = '\0';
+			e->copy.as.str.s = p;
+			p += n + 1;
+		}
+	}
+	return c;
 }
 
 /* Addresses share their low bits (alignment) and their high ones (one
@@ -66,7 +118,7 @@ const fragment_t *memo_find(const tmpl_memo_t *memo, const node_t *section,
 
 static void grow(tmpl_memo_t *m)
 {
-	tmpl_memo_t bigger = {NULL, m->len, m->cap ? m->cap * 2 : 1024};
+	tmpl_memo_t bigger = {.cap = m->cap ? m->cap * 2 : 1024};
 	bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
 	for (size_t i = 0; i < m->cap; i++) {
 		fragment_t *f = m->slots[i];
@@ -74,19 +126,39 @@ static void grow(tmpl_memo_t *m)
 			bigger.slots[slot(&bigger, f->section, f->item)] = f;
 	}
 	free(m->slots);
-	*m = bigger;
+	m->slots = bigger.slots;
+	m->cap = bigger.cap;
 }
 
-void memo_keep(tmpl_memo_t *memo, fragment_t *f)
+/* Moves the kept fragments to a new arena, leaving the replaced ones
+ * behind with the old. */
+static void compact(tmpl_memo_t *m)
+{
+	arena_t *arena = arena_new();
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i])
+			m->slots[i] = copy(arena, m->slots[i]);
+	arena_free(m->arena);
+	m->arena = arena;
+	m->dead = 0;
+}
+
+void memo_keep(tmpl_memo_t *memo, const fragment_t *draft)
 {
 	if ((memo->len + 1) * 2 > memo->cap)
 		grow(memo);
-	size_t i = slot(memo, f->section, f->item);
-	if (memo->slots[i])
-		fragment_free(memo->slots[i]);
-	else
+	size_t i = slot(memo, draft->section, draft->item);
+	fragment_t *f = copy(memo->arena, draft);
+	memo->live += f->size;
+	if (memo->slots[i]) {
+		memo->live -= memo->slots[i]->size;
+		memo->dead += memo->slots[i]->size;
+	} else {
 		memo->len++;
+	}
 	memo->slots[i] = f;
+	if (memo->dead > COMPACT_AFTER && memo->dead > memo->live)
+		compact(memo);
 }
 
 static bool scalar(const value_t *v)
@@ -111,14 +183,13 @@ bool memo_note(memo_deps_t *deps, const char *name, const value_t *v)
 		deps->items = xrealloc(deps->items, deps->cap * sizeof *deps->items);
 	}
 	memo_dep_t *d = &deps->items[deps->len++];
-	*d = (memo_dep_t){.name = xstrdup(name), .found = v, .uses = 1};
+	*d = (memo_dep_t){.name = name, .found = v, .uses = 1};
 	if (v && !v->lasting) {
+		/* Its string lives as long as the render: memo_keep copies it. */
 		d->found = NULL;
 		d->copied = true;
 		d->copy = *v;
 		d->copy.text = NULL;
-		if (v->kind == VAL_STRING)
-			d->copy.as.str.s = xstrndup(v->as.str.s, v->as.str.len);
 	}
 	return true;
 }
@@ -145,11 +216,5 @@ bool memo_same(const memo_dep_t *dep, const value_t *v)
 
 void memo_deps_free(memo_deps_t *deps)
 {
-	for (size_t i = 0; i < deps->len; i++) {
-		memo_dep_t *d = &deps->items[i];
-		free((char *)d->name);
-		if (d->copied && d->copy.kind == VAL_STRING)
-			free((char *)d->copy.as.str.s);
-	}
 	free(deps->items);
 }

@@ -475,28 +475,22 @@ static void render_item(render_t *r, const node_t *n, const ctx_t *top,
 		return;
 	}
 	size_t len = r->out->len - from;
-	/* The fragment, its indentation and its text in one block. */
-	fragment_t *f = xmalloc(sizeof *f + indent_len + len + 2);
-	char *text = (char *)(f + 1), *indent_copy = text + len + 1;
-	/* Nothing written yet may mean no buffer yet. */
-	memcpy(text, len ? r->out->data + from : "", len);
-	text[len] = '\0';
-	memcpy(indent_copy, indent, indent_len);
-	indent_copy[indent_len] = '\0';
-	*f = (fragment_t){
+	fragment_t draft = {
 		.section = n,
 		.item = top->val,
-		.indent = indent_copy,
+		.indent = indent,
 		.indent_len = indent_len,
 		.indent_frames = frames,
-		.text = text,
+		/* Nothing written yet may mean no buffer yet. */
+		.text = len ? r->out->data + from : "",
 		.len = len,
 		.steps = r->steps - steps_before - rec.outside_steps,
 		.depth = r->peak_depth - r->depth,
 		.expansions = r->peak_expansions - r->expansions,
 		.deps = rec.deps,
 	};
-	memo_keep(r->memo, f);
+	memo_keep(r->memo, &draft);
+	memo_deps_free(&rec.deps);
 }
 
 int tmpl_render_memo(const tmpl_set_t *set, const char *name,

@@ -506,6 +506,51 @@ static void test_memo(void)
 	tmpl_set_free(set);
 }
 
+/* A memo whose items render anew on every page keeps only the newest
+ * renders: the replaced are let go of (the memo's arena is compacted past
+ * a few megabytes of them), and what is kept still reads right after. */
+static void test_memo_replaced(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "list", "{{#items}}[{{name}}:{{page}}]{{/items}}", &d) == 0);
+	arena_t *a = arena_new();
+	char text[2001];
+	memset(text, 'p', sizeof text - 1);
+	text[sizeof text - 1] = '\0';
+	value_t *v = val_map(a);
+	value_t *page_value = val_str(a, text);
+	val_set(a, v, "page", page_value);
+	value_t *items = data(a, "[{name: a}, {name: b}]");
+	for (size_t i = 0; i < items->as.list.len; i++)
+		items->as.list.items[i]->lasting = true;
+	val_set(a, v, "items", items);
+	tmpl_memo_t *memo = tmpl_memo_new();
+	buf_t out = BUF_INIT;
+	for (int i = 0; i < 3000; i++) {
+		/* A new value of page each time: every item renders again. */
+		char *s = (char *)page_value->as.str.s;
+		for (int k = 3, n = i; k >= 0; k--, n /= 10)
+			s[k] = (char)('0' + n % 10);
+		buf_reset(&out);
+		CHECK(tmpl_render_memo(set, "list", v, memo, &out) == 0);
+		CHECK(out.len == 2 * (sizeof text - 1 + 4));
+		CHECK(strncmp(buf_cstr(&out), "[a:", 3) == 0);
+		CHECK(strncmp(buf_cstr(&out) + 3, s, 4) == 0);
+	}
+	/* Still kept: an item's changed name does not show. */
+	overwrite(items->as.list.items[1], "name", 'B');
+	buf_reset(&out);
+	CHECK(tmpl_render_memo(set, "list", v, memo, &out) == 0);
+	CHECK(strstr(buf_cstr(&out), "[b:2999p") != NULL);
+	buf_free(&out);
+	tmpl_memo_free(memo);
+	arena_free(a);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
 /* The limits come out the same with a memo: a kept text counts the steps
  * rendering it would have taken. */
 static void test_memo_limits(void)
@@ -548,6 +593,7 @@ int main(void)
 	test_set();
 	test_whitespace();
 	test_memo();
+	test_memo_replaced();
 	test_memo_limits();
 	return harness_report();
 }
