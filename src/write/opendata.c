@@ -41,9 +41,9 @@ static void words(buf_t *b, const site_t *site, text_t *const *texts,
 	buf_putc(b, '}');
 }
 
-static void urls(buf_t *b, const site_t *site, const char *const *list)
+static void urls(buf_t *b, const site_t *site, const char *const *list,
+                 arena_t *a)
 {
-	arena_t *a = arena_new();
 	buf_putc(b, '{');
 	for (size_t l = 0; l < site->nlangs; l++) {
 		json_string(b, site->langs[l]);
@@ -53,7 +53,6 @@ static void urls(buf_t *b, const site_t *site, const char *const *list)
 			buf_putc(b, ',');
 	}
 	buf_putc(b, '}');
-	arena_free(a);
 }
 
 static void key(buf_t *b, const char *k)
@@ -107,7 +106,8 @@ static void labels(buf_t *b, const site_t *site)
 	buf_putc(b, '}');
 }
 
-static void action_json(buf_t *b, const site_t *site, const action_t *x)
+static void action_json(buf_t *b, const site_t *site, const action_t *x,
+                        arena_t *a)
 {
 	buf_puts(b, "{");
 	key(b, "id"); json_string(b, x->id);
@@ -173,11 +173,12 @@ static void action_json(buf_t *b, const site_t *site, const action_t *x)
 	buf_puts(b, ","); key(b, "summary"); words(b, site, x->texts, summary_of);
 	buf_puts(b, ","); key(b, "problem"); words(b, site, x->texts, problem_of);
 	buf_puts(b, ","); key(b, "impact"); words(b, site, x->texts, impact_of);
-	buf_puts(b, ","); key(b, "url"); urls(b, site, x->urls);
+	buf_puts(b, ","); key(b, "url"); urls(b, site, x->urls, a);
 	buf_putc(b, '}');
 }
 
-static void indicator_json(buf_t *b, const site_t *site, const indicator_t *x)
+static void indicator_json(buf_t *b, const site_t *site,
+                           const indicator_t *x, arena_t *a)
 {
 	buf_puts(b, "{");
 	key(b, "id"); json_string(b, x->id);
@@ -217,12 +218,13 @@ static void indicator_json(buf_t *b, const site_t *site, const indicator_t *x)
 	}
 	buf_puts(b, "],"); key(b, "name"); words(b, site, x->texts, title_of);
 	buf_puts(b, ","); key(b, "target_in_words"); words(b, site, x->texts, target_of);
-	buf_puts(b, ","); key(b, "url"); urls(b, site, x->urls);
+	buf_puts(b, ","); key(b, "url"); urls(b, site, x->urls, a);
 	buf_putc(b, '}');
 }
 
 /* A programme's JSON up to its actions, which follow one per line. */
-static void json_head(buf_t *b, const site_t *site, const programme_t *p)
+static void json_head(buf_t *b, const site_t *site, const programme_t *p,
+                      arena_t *a)
 {
 	buf_puts(b, "{\n");
 	key(b, "$schema"); json_string(b, "schema.json");
@@ -242,7 +244,7 @@ static void json_head(buf_t *b, const site_t *site, const programme_t *p)
 	enum_value(b, ENUM_PROGRAMME_STATUS, &p->status);
 	buf_puts(b, ","); key(b, "title"); words(b, site, p->texts, title_of);
 	buf_puts(b, ","); key(b, "summary"); words(b, site, p->texts, summary_of);
-	buf_puts(b, ","); key(b, "url"); urls(b, site, p->urls);
+	buf_puts(b, ","); key(b, "url"); urls(b, site, p->urls, a);
 	buf_puts(b, ","); key(b, "follow_ups"); buf_putc(b, '[');
 	for (size_t i = 0; i < p->nfollow_ups; i++) {
 		buf_printf(b, "%s{\"year\":%d,\"date\":", i ? "," : "",
@@ -258,7 +260,7 @@ static void json_head(buf_t *b, const site_t *site, const programme_t *p)
 		buf_puts(b, ","); key(b, "code"); json_string(b, t->code);
 		buf_puts(b, ","); key(b, "kind"); enum_value(b, ENUM_THEME_KIND, &t->kind);
 		buf_puts(b, ","); key(b, "title"); words(b, site, t->texts, title_of);
-		buf_puts(b, ","); key(b, "url"); urls(b, site, t->urls);
+		buf_puts(b, ","); key(b, "url"); urls(b, site, t->urls, a);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\n"); key(b, "actions"); buf_puts(b, "[\n");
@@ -466,7 +468,7 @@ struct opendata {
 	const site_t *site;
 	part_t **actions, **indicators; /* [programme][entry] */
 	buf_t scratch;
-	arena_t *arena;                 /* the CSV rows' absolute addresses */
+	arena_t *arena;                 /* absolute addresses, for one part */
 };
 
 static bool stale(const part_t *part, text_t *const *texts, size_t nlangs)
@@ -499,10 +501,11 @@ static void refresh(opendata_t *o)
 			const action_t *x = &p->actions[k];
 			if (!stale(part, x->texts, n))
 				continue;
-			action_json(b, site, x);
+			action_json(b, site, x, o->arena);
 			take(b, &part->json, &part->json_len);
 			action_csv(b, site, x, o->arena);
 			take(b, &part->csv, &part->csv_len);
+			arena_reset(o->arena);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
 		for (size_t k = 0; k < p->nindicators; k++) {
@@ -510,10 +513,11 @@ static void refresh(opendata_t *o)
 			const indicator_t *x = &p->indicators[k];
 			if (!stale(part, x->texts, n))
 				continue;
-			indicator_json(b, site, x);
+			indicator_json(b, site, x, o->arena);
 			take(b, &part->json, &part->json_len);
 			indicator_csv(b, site, x);
 			take(b, &part->csv, &part->csv_len);
+			arena_reset(o->arena);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
 	}
@@ -596,7 +600,8 @@ int opendata_write_kept(opendata_t *o, emit_fn emit, void *ctx)
 	buf_reset(b);
 	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
-		json_head(b, site, p);
+		json_head(b, site, p, o->arena);
+		arena_reset(o->arena);
 		join(b, o->actions[i], p->nactions, true);
 		json_middle(b);
 		join(b, o->indicators[i], p->nindicators, true);
