@@ -2,6 +2,7 @@
 #include "alloc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,16 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+enum { HUGE_PAGE = 2 * 1024 * 1024 };
+
+void advise_huge_pages(void *p, size_t size)
+{
+	uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t to = ((uintptr_t)p + size) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (to > from)
+		madvise((void *)from, to - from, MADV_HUGEPAGE); /* may fail */
+}
+
 /* Blocks are chained; a request larger than a quarter of the first block
  * gets a block of its own so that big strings do not waste the rest of a
  * block. Blocks grow from 64 KiB to 2 MiB as an arena does: a page's
@@ -57,7 +68,7 @@ char *xstrdup(const char *s)
  * may back with huge pages (MADV_HUGEPAGE). A build of 10,000 actions
  * then takes a third of the page faults, which virtual machines pay
  * dearly for. */
-enum { BLOCK_SIZE = 64 * 1024, HUGE_BLOCK = 2 * 1024 * 1024, ALIGN = 16 };
+enum { BLOCK_SIZE = 64 * 1024, HUGE_BLOCK = HUGE_PAGE, ALIGN = 16 };
 
 struct block {
 	struct block *next;
@@ -128,7 +139,7 @@ static struct block *new_block(size_t size)
 		void *p;
 		if (posix_memalign(&p, HUGE_BLOCK, HUGE_BLOCK) != 0)
 			out_of_memory();
-		madvise(p, HUGE_BLOCK, MADV_HUGEPAGE); /* a hint: may fail */
+		advise_huge_pages(p, HUGE_BLOCK);
 		b = p;
 	} else {
 		b = xmalloc(sizeof(struct block) + size);

@@ -7,6 +7,8 @@
 
 #include "alloc.h"
 
+enum { BIG = 4 * 1024 * 1024 };
+
 void buf_grow(buf_t *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
@@ -15,6 +17,10 @@ void buf_grow(buf_t *b, size_t extra)
 	while (cap < b->len + extra + 1)
 		cap *= 2;
 	b->data = xrealloc(b->data, cap);
+	/* The room just added, when it is megabytes: a sitemap's, an
+	 * index's or an open data file's. */
+	if (cap >= BIG)
+		advise_huge_pages(b->data + b->cap, cap - b->cap);
 	b->cap = cap;
 }
 
