@@ -459,7 +459,7 @@ static int emit_buf(emit_fn emit, void *ctx, const programme_t *p,
  * made of (a copy of its texts slots): the preview makes it again when
  * one of them was replaced. */
 typedef struct {
-	char *json, *csv;
+	char *json, *csv; /* one block */
 	size_t json_len, csv_len; /* joined for every write: not measured again */
 	text_t **texts;
 } part_t;
@@ -477,13 +477,19 @@ static bool stale(const part_t *part, text_t *const *texts, size_t nlangs)
 	       memcmp(part->texts, texts, nlangs * sizeof *texts) != 0;
 }
 
-/* What b holds, in place of *old (its length in *len); b is emptied for
- * the next part. */
-static void take(buf_t *b, char **old, size_t *len)
+/* What b holds, its JSON the first json_len bytes and its CSV the rest,
+ * in place of part's texts (both in one block); b is emptied for the next
+ * part. */
+static void take(buf_t *b, size_t json_len, part_t *part)
 {
-	free(*old);
-	*old = xstrndup(b->data ? b->data : "", b->len);
-	*len = b->len;
+	free(part->json);
+	part->json = xmalloc(b->len + 2);
+	part->json_len = json_len;
+	memcpy(part->json, b->data, json_len);
+	part->json[json_len] = '\0';
+	part->csv = part->json + json_len + 1;
+	part->csv_len = b->len - json_len;
+	memcpy(part->csv, b->data + json_len, part->csv_len + 1);
 	buf_reset(b);
 }
 
@@ -502,9 +508,9 @@ static void refresh(opendata_t *o)
 			if (!stale(part, x->texts, n))
 				continue;
 			action_json(b, site, x, o->arena);
-			take(b, &part->json, &part->json_len);
+			size_t json_len = b->len;
 			action_csv(b, site, x, o->arena);
-			take(b, &part->csv, &part->csv_len);
+			take(b, json_len, part);
 			arena_reset(o->arena);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
@@ -514,9 +520,9 @@ static void refresh(opendata_t *o)
 			if (!stale(part, x->texts, n))
 				continue;
 			indicator_json(b, site, x, o->arena);
-			take(b, &part->json, &part->json_len);
+			size_t json_len = b->len;
 			indicator_csv(b, site, x);
-			take(b, &part->csv, &part->csv_len);
+			take(b, json_len, part);
 			arena_reset(o->arena);
 			memcpy(part->texts, x->texts, n * sizeof *part->texts);
 		}
@@ -549,8 +555,7 @@ opendata_t *opendata_new(const site_t *site)
 static void free_parts(part_t *parts, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(parts[i].json);
-		free(parts[i].csv);
+		free(parts[i].json); /* and the CSV after it */
 		free(parts[i].texts);
 	}
 	free(parts);

@@ -47,10 +47,10 @@ typedef struct {
 	const text_t *text;
 	const action_t *action;
 	const indicator_t *indicator;
-	char *json;
-	size_t json_len;
-	mark_t *marks;
+	mark_t *marks;        /* one block: the marks, then the JSON */
 	size_t nmarks;
+	const char *json;
+	size_t json_len;
 } doc_t;
 
 struct search_index {
@@ -167,13 +167,14 @@ static void begin(search_index_t *x, size_t d, const char *url,
 static void end(search_index_t *x)
 {
 	doc_t *d = &x->docs[x->doc];
-	free(d->json);
 	free(d->marks);
-	d->json = xstrndup(x->json.data, x->json.len);
-	d->json_len = x->json.len;
-	d->marks = xmalloc((x->nmarks + 1) * sizeof *d->marks);
+	d->marks = xmalloc(x->nmarks * sizeof *d->marks + x->json.len + 1);
 	memcpy(d->marks, x->marks, x->nmarks * sizeof *d->marks);
 	d->nmarks = x->nmarks;
+	char *json = (char *)(d->marks + d->nmarks);
+	memcpy(json, x->json.data, x->json.len + 1);
+	d->json = json;
+	d->json_len = x->json.len;
 	for (size_t i = 0; i < x->nmarks; i++)
 		x->terms[x->marks[i].term].stamp = 0;
 }
@@ -368,7 +369,8 @@ static void refresh(search_index_t *x)
 		                                     : doc->text;
 		if (now == doc->text)
 			continue;
-		/* index_entry replaces the marks: the old ones are kept here. */
+		/* index_entry replaces the marks (and the JSON after them): the
+		 * old ones are kept here. */
 		mark_t *old = x->docs[d].marks;
 		size_t nold = x->docs[d].nmarks;
 		x->docs[d].marks = NULL;
@@ -382,10 +384,8 @@ void search_index_free(search_index_t *x)
 {
 	if (!x)
 		return;
-	for (size_t d = 0; d < x->ndocs; d++) {
-		free(x->docs[d].json);
+	for (size_t d = 0; d < x->ndocs; d++)
 		free(x->docs[d].marks);
-	}
 	for (size_t i = 0; i < x->nterms; i++)
 		free(x->terms[i].json);
 	free(x->docs);
