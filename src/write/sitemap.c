@@ -9,7 +9,7 @@
 typedef struct {
 	const site_t *site;
 	xml_t *x;
-	arena_t *arena;
+	arena_t *arena; /* for one page */
 } map_ctx_t;
 
 static int page(const page_ref_t *ref, void *ctx)
@@ -36,6 +36,7 @@ static int page(const page_ref_t *ref, void *ctx)
 		}
 	}
 	xml_end(x);
+	arena_reset(m->arena); /* the page's addresses, written */
 	return 0;
 }
 
