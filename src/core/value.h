@@ -74,7 +74,10 @@ value_t *val_list(arena_t *a);
 value_t *val_map(arena_t *a);
 
 void val_push(arena_t *a, value_t *list, value_t *item);
-/* Appends key -> val (the key is not copied; it must outlive the map). */
+/* Appends key -> val (the key is not copied; it must outlive the map).
+ * The key must not be in the map yet: templates look a name up first
+ * where they found it in other maps, so they may not see the first of
+ * two members with one key. */
 void val_set(arena_t *a, value_t *map, const char *key, value_t *val);
 /* A map with the members of map (the values shared, not copied), to which
  * members can be added without changing map. */

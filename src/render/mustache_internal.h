@@ -26,10 +26,20 @@ typedef enum {
 	N_BLOCK     /* {{$x}} */
 } node_kind_t;
 
+/* One part of a dotted name, and the index of the member it was last
+ * found at: maps that views build for the same kind of thing have their
+ * keys in the same order, so lookups try that member first. The nodes are
+ * shared by the render threads, which all write the guess: with relaxed
+ * atomics, as any guess is checked before it is used. */
+typedef struct {
+	const char *s;
+	_Atomic size_t at;
+} part_t;
+
 /* A dotted name split once at parse time. No parts: the implicit
  * iterator ".". */
 typedef struct {
-	const char **parts;
+	part_t *parts;
 	int len;
 } name_t;
 

@@ -353,7 +353,7 @@ static bool parse_dotted(parser_t *p, const tag_t *tag, const char *s,
 	int parts = 1;
 	for (size_t i = 0; i < len; i++)
 		parts += s[i] == '.';
-	name->parts = arena_alloc(p->arena, (size_t)parts * sizeof(char *));
+	name->parts = arena_alloc(p->arena, (size_t)parts * sizeof(part_t));
 	size_t from = 0;
 	for (size_t i = 0; i <= len; i++) {
 		if (i < len && s[i] != '.')
@@ -361,8 +361,8 @@ static bool parse_dotted(parser_t *p, const tag_t *tag, const char *s,
 		if (i == from)
 			return fail(p, tag->start, TERM_TPL_NAME_DOT, quoted(p, s, len),
 			            NULL);
-		name->parts[name->len++] = arena_strndup(p->arena, s + from,
-		                                         i - from);
+		name->parts[name->len++].s = arena_strndup(p->arena, s + from,
+		                                           i - from);
 		from = i + 1;
 	}
 	return true;

@@ -3,6 +3,7 @@
  * frames on the C stack, so a render allocates nothing but output. */
 #include "mustache.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +158,27 @@ static const value_t *find_in(const ctx_t *ctx, const char *part,
 	return v;
 }
 
+/* val_get(map, part->s), trying first the member part was last found
+ * at. The key is compared, not its address: a key built for one page may
+ * be freed and another written at its address. A map holds each key once
+ * (value.h), so a member with the key is the first with it. */
+static const value_t *get(const value_t *map, part_t *part)
+{
+	if (!map || map->kind != VAL_MAP)
+		return NULL;
+	size_t at = atomic_load_explicit(&part->at, memory_order_relaxed);
+	const member_t *m = map->as.map.items;
+	if (at < map->as.map.len && m[at].key[0] == part->s[0] &&
+	    strcmp(m[at].key, part->s) == 0)
+		return m[at].val;
+	m = val_member(map, part->s);
+	if (!m)
+		return NULL;
+	atomic_store_explicit(&part->at, (size_t)(m - map->as.map.items),
+	                      memory_order_relaxed);
+	return m->val;
+}
+
 /* A lookup that left the item being kept: noted as what the kept text
  * depends on. */
 static const value_t *look_outside(render_t *r, const ctx_t *outer,
@@ -181,15 +203,15 @@ static const value_t *lookup(render_t *r, const ctx_t *ctx,
 	const ctx_t *item = r->rec ? r->rec->frame : NULL;
 	const value_t *v = NULL;
 	for (; ctx && !v; ctx = ctx->up) {
-		v = val_get(ctx->val, name->parts[0]);
+		v = get(ctx->val, &name->parts[0]);
 		r->steps++;
 		if (!v && ctx == item) {
-			v = look_outside(r, ctx->up, name->parts[0]);
+			v = look_outside(r, ctx->up, name->parts[0].s);
 			break;
 		}
 	}
 	for (int i = 1; v && i < name->len; i++)
-		v = val_get(v, name->parts[i]);
+		v = get(v, &name->parts[i]);
 	return v;
 }
 

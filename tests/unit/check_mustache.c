@@ -424,6 +424,65 @@ static void overwrite(const value_t *map, const char *key, char c)
 	((char *)v->as.str.s)[0] = c;
 }
 
+/* A map of {a, b, c} in the order given ("ba": b, then a), each value
+ * its key and n ("a1"). The keys are the same literals in every map, as
+ * views make them, unless copied. */
+static value_t *keyed(arena_t *a, const char *order, int n, bool copied)
+{
+	static const char *const keys[] = {"a", "b", "c"};
+	value_t *m = val_map(a);
+	for (const char *k = order; *k; k++) {
+		const char *key = keys[*k - 'a'];
+		val_set(a, m, copied ? arena_strdup(a, key) : key,
+		        val_str(a, arena_printf(a, "%s%d", key, n)));
+	}
+	return m;
+}
+
+/* Each name part first tries the member it was last found at: maps whose
+ * members stand elsewhere, lack the part or hold it under a key at
+ * another address must still give what a search from the start gives. */
+static void test_lookup_guess(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "t", "{{#items}}[{{a}} {{b}} {{c.a}}]{{/items}}",
+	          &d) == 0);
+	CHECK(add(set, "one", "[{{a}}]", &d) == 0);
+	arena_t *a = arena_new();
+	value_t *root = keyed(a, "ba", 0, false), *items = val_list(a);
+	val_set(a, root, "items", items);
+	val_push(a, items, keyed(a, "abc", 1, false));
+	value_t *m = keyed(a, "b", 2, false);
+	val_set(a, m, "c", keyed(a, "ba", 9, false));
+	val_set(a, m, "a", val_str(a, "a2"));
+	val_push(a, items, m);
+	val_push(a, items, keyed(a, "b", 3, false));
+	val_push(a, items, keyed(a, "", 4, false));
+	val_push(a, items, keyed(a, "cba", 5, true));
+	val_push(a, items, keyed(a, "a", 6, false));
+	val_push(a, items, keyed(a, "ab", 7, true));
+	val_push(a, items, keyed(a, "ab", 8, false));
+	buf_t out = BUF_INIT;
+	CHECK(tmpl_render(set, "t", root, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[a1 b1 ][a2 b2 a9][a0 b3 ][a0 b0 ][a5 b5 ]"
+	                          "[a6 b0 ][a7 b7 ][a8 b8 ]");
+	/* A key freed and another written at its address: not the same. */
+	char key[] = "a";
+	m = val_map(a);
+	val_set(a, m, key, val_str(a, "x"));
+	buf_reset(&out);
+	CHECK(tmpl_render(set, "one", m, &out) == 0);
+	key[0] = 'b';
+	CHECK(tmpl_render(set, "one", m, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[x][]");
+	buf_free(&out);
+	arena_free(a);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
 static void test_memo(void)
 {
 	tmpl_set_t *set = tmpl_set_new();
@@ -592,6 +651,7 @@ int main(void)
 	test_page();
 	test_set();
 	test_whitespace();
+	test_lookup_guess();
 	test_memo();
 	test_memo_replaced();
 	test_memo_limits();
