@@ -6,11 +6,18 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "alloc.h"
+
 typedef struct {
-	size_t n;
+	atomic_size_t next;
+	size_t end;
+} lane_t;
+
+typedef struct {
+	lane_t *lanes;
+	size_t nlanes;
 	int (*task)(size_t, size_t, void *);
 	void *ctx;
-	atomic_size_t next;
 	atomic_bool failed;
 } pool_t;
 
@@ -23,12 +30,15 @@ static void *work(void *arg)
 {
 	worker_t *w = arg;
 	pool_t *p = w->pool;
-	for (;;) {
-		size_t i = atomic_fetch_add(&p->next, 1);
-		if (i >= p->n || atomic_load(&p->failed))
-			break;
-		if (p->task(i, w->thread, p->ctx) != 0)
-			atomic_store(&p->failed, true);
+	for (size_t k = 0; k < p->nlanes; k++) {
+		lane_t *lane = &p->lanes[(w->thread + k) % p->nlanes];
+		for (;;) {
+			size_t i = atomic_fetch_add(&lane->next, 1);
+			if (i >= lane->end || atomic_load(&p->failed))
+				break;
+			if (p->task(i, w->thread, p->ctx) != 0)
+				atomic_store(&p->failed, true);
+		}
 	}
 	return NULL;
 }
@@ -43,7 +53,20 @@ size_t parallel_threads(void)
 int parallel_run(size_t n, size_t threads,
                  int (*task)(size_t i, size_t thread, void *ctx), void *ctx)
 {
-	pool_t pool = {.n = n, .task = task, .ctx = ctx};
+	return parallel_run_lanes(&n, 1, threads, task, ctx);
+}
+
+int parallel_run_lanes(const size_t *ends, size_t nlanes, size_t threads,
+                       int (*task)(size_t i, size_t thread, void *ctx),
+                       void *ctx)
+{
+	lane_t *lanes = xmalloc((nlanes + 1) * sizeof *lanes);
+	for (size_t k = 0; k < nlanes; k++) {
+		atomic_init(&lanes[k].next, k ? ends[k - 1] : 0);
+		lanes[k].end = ends[k];
+	}
+	size_t n = nlanes ? ends[nlanes - 1] : 0;
+	pool_t pool = {.lanes = lanes, .nlanes = nlanes, .task = task, .ctx = ctx};
 	worker_t workers[PARALLEL_MAX];
 	pthread_t ids[PARALLEL_MAX];
 	if (threads < 1)
@@ -64,5 +87,6 @@ int parallel_run(size_t n, size_t threads,
 	work(&workers[0]);
 	for (size_t t = 0; t < started; t++)
 		pthread_join(ids[t], NULL);
+	free(lanes);
 	return atomic_load(&pool.failed) ? -1 : 0;
 }

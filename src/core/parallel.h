@@ -17,5 +17,13 @@ size_t parallel_threads(void);
  * new ones; parallel_run then returns non-zero. */
 int parallel_run(size_t n, size_t threads,
                  int (*task)(size_t i, size_t thread, void *ctx), void *ctx);
+/* The same with the tasks in lanes: lane k has the tasks from ends[k - 1]
+ * (0 for the first) to ends[k] - 1. Thread t takes the tasks of lane
+ * t % nlanes first, then of the lanes after it as each runs dry: for
+ * tasks that share what a thread keeps between them, so that it is made
+ * by fewer threads. */
+int parallel_run_lanes(const size_t *ends, size_t nlanes, size_t threads,
+                       int (*task)(size_t i, size_t thread, void *ctx),
+                       void *ctx);
 
 #endif

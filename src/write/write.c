@@ -173,6 +173,7 @@ struct job {
 	size_t ntodo;
 	writing_t *writings; /* the files that are not pages, made first */
 	size_t nwritings;
+	const size_t *order; /* the tasks in lanes (see plan_lanes), or NULL */
 	atomic_size_t pages;
 };
 
@@ -246,6 +247,8 @@ static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 static int task(size_t i, size_t thread, void *ctx)
 {
 	job_t *j = ctx;
+	if (j->order)
+		i = j->order[i];
 	if (i < j->nwritings) {
 		const writing_t *w = &j->writings[i];
 		if (w->writer->kept && j->memo->search)
@@ -287,6 +290,46 @@ static int copy_static(output_t *o, const char *dir, const char *rel)
 	return rc;
 }
 
+/* Where task i goes among the lanes: its language's (a writer of the
+ * whole site: a language in turn), and there after the lists when it is
+ * a page of one item. */
+static size_t place_of(const job_t *j, size_t i)
+{
+	if (i < j->nwritings) {
+		const writing_t *w = &j->writings[i];
+		return 2 * (w->writer->language ? w->lang : i % j->site->nlangs);
+	}
+	i -= j->nwritings;
+	const page_ref_t *ref = &j->memo->refs[j->todo ? j->todo[i] : i];
+	bool item = ref->kind == PAGE_ACTION || ref->kind == PAGE_INDICATOR ||
+	            ref->kind == PAGE_CHART;
+	return 2 * ref->lang + item;
+}
+
+/* The tasks of n in lanes by language: a thread keeps the list items it
+ * rendered for the pages to come, and with a language to itself renders
+ * another's only for the pages it takes when its own are done, the pages
+ * of one item last (without lanes, each thread rendered every item). The
+ * writers come first in each lane, the pages then in their order. Returns
+ * the order of the tasks and sets ends, one per language. */
+static size_t *plan_lanes(const job_t *j, size_t n, size_t *ends)
+{
+	size_t nplaces = 2 * j->site->nlangs;
+	size_t *order = xmalloc((n + 1) * sizeof *order);
+	size_t *at = xcalloc(nplaces, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[place_of(j, i)]++;
+	for (size_t k = 1; k < nplaces; k++)
+		at[k] += at[k - 1];
+	for (size_t l = 0; l < j->site->nlangs; l++)
+		ends[l] = at[2 * l + 1];
+	/* Placed from the end, so that each place keeps the tasks' order. */
+	for (size_t i = n; i-- > 0;)
+		order[--at[place_of(j, i)]] = i;
+	free(at);
+	return order;
+}
+
 /* Makes the job's files in its output (which must be open) and, for a
  * whole site, the theme's static files; then puts them in place. */
 static write_result_t run(job_t *j, bool whole)
@@ -295,7 +338,22 @@ static write_result_t run(job_t *j, bool whole)
 	/* libxml2 sets itself up once, before threads use its writers. */
 	xmlInitParser();
 	size_t npages = j->todo ? j->ntodo : j->memo->nrefs;
-	int rc = parallel_run(j->nwritings + npages, parallel_threads(), task, j);
+	size_t n = j->nwritings + npages;
+	int rc;
+	if (j->memo->search || j->site->nlangs < 2) {
+		/* The preview keeps one lane: every thread keeps every item,
+		 * for the edits to come to take any page. */
+		rc = parallel_run(n, parallel_threads(), task, j);
+	} else {
+		size_t *ends = xmalloc(j->site->nlangs * sizeof *ends);
+		size_t *order = plan_lanes(j, n, ends);
+		j->order = order;
+		rc = parallel_run_lanes(ends, j->site->nlangs, parallel_threads(),
+		                        task, j);
+		j->order = NULL;
+		free(order);
+		free(ends);
+	}
 	char *staticdir = fs_join(j->site->theme_dir, "static");
 	if (rc == 0 && (!whole || copy_static(j->output, staticdir, "static") == 0))
 		output_commit(j->output);

@@ -10,6 +10,7 @@
 #include "core/report.h"
 #include "core/json.h"
 #include "core/map.h"
+#include "core/parallel.h"
 #include "core/utf8.h"
 #include "core/value.h"
 #include "core/words.h"
@@ -289,6 +290,62 @@ static void test_json(void)
 	buf_free(&b);
 }
 
+/* What the tasks of test_parallel_lanes saw: how often each ran, and
+ * the order they ran in on one thread. */
+enum { LANE_TASKS = 300 };
+typedef struct {
+	_Atomic int runs[LANE_TASKS];
+	_Atomic int seen;
+	size_t order[LANE_TASKS];
+	size_t first[2]; /* each thread's first task, + 1 */
+	size_t fail_at;  /* a task that fails, or LANE_TASKS */
+} lanes_seen_t;
+
+static int lane_task(size_t i, size_t thread, void *ctx)
+{
+	lanes_seen_t *s = ctx;
+	s->runs[i]++;
+	s->order[s->seen++] = i;
+	if (thread < 2 && !s->first[thread])
+		s->first[thread] = i + 1;
+	return i == s->fail_at ? -1 : 0;
+}
+
+static void test_parallel_lanes(void)
+{
+	size_t ends[] = {100, 100, 250, LANE_TASKS}; /* one lane is empty */
+	/* One thread takes the lanes in turn, each in its order. */
+	lanes_seen_t *s = calloc(1, sizeof *s);
+	s->fail_at = LANE_TASKS;
+	CHECK(parallel_run_lanes(ends, 4, 1, lane_task, s) == 0);
+	CHECK(s->seen == LANE_TASKS);
+	for (size_t i = 0; i < LANE_TASKS; i++)
+		CHECK(s->order[i] == i);
+	free(s);
+	/* Two threads: every task once; the caller's thread starts with the
+	 * first lane, the other with the second, and never takes from the
+	 * first, which is done when the second is. */
+	for (int round = 0; round < 20; round++) {
+		s = calloc(1, sizeof *s);
+		s->fail_at = LANE_TASKS;
+		size_t two[] = {150, LANE_TASKS};
+		CHECK(parallel_run_lanes(two, 2, 2, lane_task, s) == 0);
+		int once = 0;
+		for (size_t i = 0; i < LANE_TASKS; i++)
+			once += s->runs[i] == 1;
+		CHECK(once == LANE_TASKS);
+		CHECK(s->first[0] == 1);
+		CHECK(s->first[1] == 0 || s->first[1] > 150);
+		free(s);
+	}
+	/* A failing task stops the rest from starting. */
+	s = calloc(1, sizeof *s);
+	s->fail_at = 10;
+	CHECK(parallel_run_lanes(ends, 4, 1, lane_task, s) != 0);
+	CHECK(s->seen == 11);
+	free(s);
+}
+
 int main(void)
 {
 	test_utf8();
@@ -301,5 +358,6 @@ int main(void)
 	test_buf();
 	test_words_key();
 	test_json();
+	test_parallel_lanes();
 	return harness_report();
 }
