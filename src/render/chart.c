@@ -9,6 +9,7 @@
 
 #include "../core/alloc.h"
 #include "../core/utf8.h"
+#include "escape.h"
 
 /* The drawing area, in viewBox units. Narrow enough that its text stays
  * readable when a phone scales it down to 320 px. */
@@ -37,34 +38,27 @@ typedef struct {
 	xmlTextWriterPtr w;
 	xmlBufferPtr buf;
 	double left; /* where the plot starts */
-	buf_t raw;   /* scratch: an element written raw (see text_at) */
+	buf_t raw;   /* the drawing, written raw (see put_attr) */
 } svg_t;
 
 /* A coordinate with one decimal, written out by hand: printf's floating
- * point showed in profiles, and a coordinate's tenths fit a long long. */
-static void num(char out[32], double v)
+ * point showed in profiles, and a coordinate's tenths fit a long long.
+ * Returns its length. */
+static size_t num(char out[32], double v)
 {
-	if (!(fabs(v) < 1e15)) { /* also NaN */
-		snprintf(out, 32, "%.1f", v);
-		return;
-	}
+	if (!(fabs(v) < 1e15)) /* also NaN */
+		return (size_t)snprintf(out, 32, "%.1f", v);
 	long long tenths = llround(v * 10);
 	unsigned long long left = tenths < 0 ? 0 - (unsigned long long)tenths
 	                                     : (unsigned long long)tenths;
-	char digits[24];
-	size_t n = 0;
-	do {
-		digits[n++] = (char)('0' + left % 10);
-		left /= 10;
-	} while (left || n < 2);
 	char *p = out;
 	if (tenths < 0)
 		*p++ = '-';
-	while (n > 1)
-		*p++ = digits[--n];
+	p += buf_format_uint(p, left / 10);
 	*p++ = '.';
-	*p++ = digits[0];
+	*p++ = (char)('0' + left % 10);
 	*p = '\0';
+	return (size_t)(p - out);
 }
 
 static void attr(svg_t *s, const char *name, const char *value)
@@ -75,36 +69,11 @@ static void attr(svg_t *s, const char *name, const char *value)
 	free(clean);
 }
 
-/* Text, with what XML does not allow made U+FFFD (see utf8.h). */
-static void string(svg_t *s, const char *text)
-{
-	char *clean = utf8_xml_clean(text);
-	xmlTextWriterWriteString(s->w, BAD_CAST(clean ? clean : text));
-	free(clean);
-}
-
-static void attr_num(svg_t *s, const char *name, double v)
-{
-	char b[32];
-	num(b, v);
-	xmlTextWriterWriteAttribute(s->w, BAD_CAST name, BAD_CAST b);
-}
-
-static void start(svg_t *s, const char *element)
-{
-	xmlTextWriterStartElement(s->w, BAD_CAST element);
-}
-
-static void end(svg_t *s)
-{
-	xmlTextWriterEndElement(s->w);
-}
-
-/* The drawing's many elements are written raw, in one piece each, up to
- * their text: their attributes are numbers and names of ours, nothing
- * that needs escaping, and the writer's calls cost about a thousand
- * instructions an attribute, of which a chart has a hundred and more.
- * The writer still writes every text from the content, escaped. */
+/* The drawing inside the root element is written raw, and handed to the
+ * writer whole: the writer's calls cost about a thousand instructions an
+ * attribute or a text, of which a chart has a hundred and more. Its
+ * attributes are numbers and names of ours; its texts, and the ids made
+ * of the content's, are escaped as the writer escapes them (escape_xml). */
 static void put_attr(buf_t *b, const char *name, const char *value)
 {
 	buf_putc(b, ' ');
@@ -114,18 +83,20 @@ static void put_attr(buf_t *b, const char *name, const char *value)
 	buf_putc(b, '"');
 }
 
+static void put_text(buf_t *b, const char *text)
+{
+	escape_xml(b, text, strlen(text));
+}
+
 static void put_num(buf_t *b, const char *name, double v)
 {
 	char n[32];
-	num(n, v);
-	put_attr(b, name, n);
-}
-
-/* Writes what s->raw holds, and empties it. */
-static void put_raw(svg_t *s)
-{
-	xmlTextWriterWriteRawLen(s->w, BAD_CAST s->raw.data, (int)s->raw.len);
-	buf_reset(&s->raw);
+	size_t len = num(n, v);
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	buf_put(b, "=\"", 2);
+	buf_put(b, n, len);
+	buf_putc(b, '"');
 }
 
 static void text_at(svg_t *s, double x, double y, const char *anchor,
@@ -139,9 +110,8 @@ static void text_at(svg_t *s, double x, double y, const char *anchor,
 	if (class_name)
 		put_attr(&s->raw, "class", class_name);
 	buf_putc(&s->raw, '>');
-	put_raw(s);
-	string(s, text);
-	xmlTextWriterWriteRaw(s->w, BAD_CAST "</text>");
+	put_text(&s->raw, text);
+	buf_puts(&s->raw, "</text>");
 }
 
 /* An element with numbers for attributes, and a class. */
@@ -154,7 +124,6 @@ static void shape(svg_t *s, const char *element, const char *const names[4],
 		put_num(&s->raw, names[i], values[i]);
 	put_attr(&s->raw, "class", class_name);
 	buf_puts(&s->raw, "/>");
-	put_raw(s);
 }
 
 static void line(svg_t *s, double x1, double y1, double x2, double y2,
@@ -272,19 +241,18 @@ static void gap(svg_t *s, double x, double w, const char *state)
 	char *copy = xstrdup(state ? state : "");
 	double y = top + 18;
 	char *save = NULL;
-	start(s, "text");
-	attr(s, "text-anchor", "middle");
-	attr(s, "class", "chart-muted");
+	buf_puts(&s->raw, "<text text-anchor=\"middle\" class=\"chart-muted\">");
 	for (char *word = strtok_r(copy, " ", &save); word;
 	     word = strtok_r(NULL, " ", &save)) {
-		start(s, "tspan");
-		attr_num(s, "x", x + w / 2);
-		attr_num(s, "y", y);
-		string(s, word);
-		end(s);
+		buf_puts(&s->raw, "<tspan");
+		put_num(&s->raw, "x", x + w / 2);
+		put_num(&s->raw, "y", y);
+		buf_putc(&s->raw, '>');
+		put_text(&s->raw, word);
+		buf_puts(&s->raw, "</tspan>");
 		y += 15;
 	}
-	end(s);
+	buf_puts(&s->raw, "</text>");
 	free(copy);
 }
 
@@ -334,7 +302,7 @@ static void open_svg(svg_t *s, const chart_t *c, bool standalone)
 	new_svg(s);
 	if (standalone)
 		xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL);
-	start(s, "svg");
+	xmlTextWriterStartElement(s->w, BAD_CAST "svg");
 	char box[64];
 	if (standalone) {
 		attr(s, "xmlns", "http://www.w3.org/2000/svg");
@@ -357,7 +325,9 @@ static void open_svg(svg_t *s, const chart_t *c, bool standalone)
 
 static void close_svg(svg_t *s, buf_t *out)
 {
-	end(s);
+	if (s->raw.len)
+		xmlTextWriterWriteRawLen(s->w, BAD_CAST s->raw.data, (int)s->raw.len);
+	xmlTextWriterEndElement(s->w);
 	xmlTextWriterEndDocument(s->w);
 	xmlFreeTextWriter(s->w);
 	buf_put(out, (const char *)xmlBufferContent(s->buf),
@@ -369,13 +339,17 @@ static void close_svg(svg_t *s, buf_t *out)
 static void titled(svg_t *s, const char *element, const char *id,
                    const char *suffix, const char *text)
 {
-	char *full = xmalloc(strlen(id) + strlen(suffix) + 1);
-	sprintf(full, "%s%s", id, suffix);
-	start(s, element);
-	attr(s, "id", full);
-	string(s, text);
-	end(s);
-	free(full);
+	buf_t *b = &s->raw;
+	buf_putc(b, '<');
+	buf_puts(b, element);
+	buf_puts(b, " id=\"");
+	put_text(b, id);
+	buf_puts(b, suffix);
+	buf_puts(b, "\">");
+	put_text(b, text);
+	buf_puts(b, "</");
+	buf_puts(b, element);
+	buf_putc(b, '>');
 }
 
 void chart_svg(const chart_t *c, bool standalone, buf_t *out)
@@ -385,9 +359,10 @@ void chart_svg(const chart_t *c, bool standalone, buf_t *out)
 	titled(&s, "title", c->id, "-title", c->title);
 	titled(&s, "desc", c->id, "-desc", c->desc);
 	if (standalone) {
-		start(&s, "style");
-		xmlTextWriterWriteString(s.w, BAD_CAST standalone_style);
-		end(&s);
+		/* Nothing in it to escape. */
+		buf_puts(&s.raw, "<style>");
+		buf_puts(&s.raw, standalone_style);
+		buf_puts(&s.raw, "</style>");
 		rect(&s, 0, 0, WIDTH, HEIGHT, "chart-background");
 	}
 	range_t r = value_range(c);
@@ -410,7 +385,7 @@ void chart_sparkline(const chart_t *c, buf_t *out)
 	enum { W = 96, H = 24 };
 	svg_t s;
 	new_svg(&s);
-	start(&s, "svg");
+	xmlTextWriterStartElement(s.w, BAD_CAST "svg");
 	char box[32];
 	snprintf(box, sizeof box, "0 0 %d %d", W, H);
 	attr(&s, "viewBox", box);

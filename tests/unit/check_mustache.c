@@ -3,8 +3,12 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
 
 #include "core/diag.h"
+#include "core/utf8.h"
 #include "load/yaml.h"
 #include "render/escape.h"
 #include "render/mustache.h"
@@ -145,6 +149,36 @@ static void test_escaping(void)
 	CHECK_STR(buf_cstr(&b), "abcdefg&lt;hijk\xef\xbf\xbdlmn\tq\xef\xbf\xbd"
 	                        "rst\nuvw&amp;");
 	buf_free(&b);
+}
+
+/* escape_xml writes what libxml2's text writer writes of a text once
+ * utf8_xml_clean has made it allowed: the charts hand the writer parts
+ * escaped by it. */
+static void test_escape_xml(void)
+{
+	static const char *const texts[] = {
+		"plain", "a'b\"c&d<e>f", "line\r\nnext\ttab", "bell\x01 del\x7f",
+		"\xef\xbf\xbe and \xef\xbf\xbf and \xef\xbf\xbd", "\xc3\xa4 \xe2\x86\x91 20 %",
+		"&amp; already", "",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		xmlBufferPtr xb = xmlBufferCreate();
+		xmlTextWriterPtr w = xmlNewTextWriterMemory(xb, 0);
+		xmlTextWriterStartElement(w, BAD_CAST "t");
+		xmlTextWriterWriteRaw(w, BAD_CAST "");
+		char *clean = utf8_xml_clean(texts[i]);
+		xmlTextWriterWriteString(w, BAD_CAST(clean ? clean : texts[i]));
+		free(clean);
+		xmlTextWriterEndElement(w);
+		xmlFreeTextWriter(w);
+		buf_t b = BUF_INIT;
+		buf_puts(&b, "<t>");
+		escape_xml(&b, texts[i], strlen(texts[i]));
+		buf_puts(&b, "</t>");
+		CHECK_STR(buf_cstr(&b), (const char *)xmlBufferContent(xb));
+		buf_free(&b);
+		xmlBufferFree(xb);
+	}
 }
 
 static void test_scalars(void)
@@ -645,6 +679,7 @@ int main(void)
 {
 	test_syntax_errors();
 	test_escaping();
+	test_escape_xml();
 	test_scalars();
 	test_recursion_guard();
 	test_nested_blocks_parse_once();
