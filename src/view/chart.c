@@ -52,21 +52,31 @@ static const char *describe(const view_ctx_t *v, const indicator_t *ind,
 	buf_t b = BUF_INIT;
 	if (c->target_text)
 		buf_puts(&b, c->target_text);
-	for (size_t i = 0; i < c->nbars; i++)
-		buf_printf(&b, "%s%s: %s", b.len ? "; " : "", c->bars[i].label,
-		           c->bars[i].text);
-	if (c->nbars == 0)
-		buf_printf(&b, "%s%s", b.len ? "; " : "", view_word(v, "chart.no_values"));
+	for (size_t i = 0; i < c->nbars; i++) {
+		if (b.len)
+			buf_puts(&b, "; ");
+		buf_puts(&b, c->bars[i].label);
+		buf_puts(&b, ": ");
+		buf_puts(&b, c->bars[i].text);
+	}
+	if (c->nbars == 0) {
+		if (b.len)
+			buf_puts(&b, "; ");
+		buf_puts(&b, view_word(v, "chart.no_values"));
+	}
 	const char *t = trend(v, ind);
 	double progress = view_indicator_progress(ind);
 	if (t || progress >= 0)
 		buf_puts(&b, "; ");
 	if (t)
 		buf_puts(&b, t);
-	if (progress >= 0)
-		buf_printf(&b, "%s%s", t ? ", " : "",
-		           view_fill(v, "chart.of_target",
-		                format_percent(v->arena, v->site, v->lang, progress)));
+	if (progress >= 0) {
+		if (t)
+			buf_puts(&b, ", ");
+		buf_puts(&b, view_fill(v, "chart.of_target",
+		                       format_percent(v->arena, v->site, v->lang,
+		                                      progress)));
+	}
 	const char *s = arena_strdup(v->arena, buf_cstr(&b));
 	buf_free(&b);
 	return s;

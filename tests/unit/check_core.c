@@ -2,8 +2,10 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hint.h"
@@ -196,6 +198,24 @@ static void test_report_long_line(void)
 	unlink(path);
 }
 
+/* arena_printf joins formats of strings alone by hand: the same text as
+ * printf's, %% included, at any length. */
+static void test_arena_printf(void)
+{
+	arena_t *a = arena_new();
+	CHECK_STR(arena_printf(a, "%s-%s%%%s.", "a", "b", ""), "a-b%.");
+	CHECK_STR(arena_printf(a, "plain"), "plain");
+	CHECK_STR(arena_printf(a, "%s", ""), "");
+	CHECK_STR(arena_printf(a, "x%dy%s", 5, "z"), "x5yz");
+	char big[100001];
+	memset(big, 'b', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	const char *s = arena_printf(a, "<%s|%s>", big, big);
+	CHECK(strlen(s) == 2 * (sizeof big - 1) + 3);
+	CHECK(s[0] == '<' && s[sizeof big] == '|' && s[2 * sizeof big] == '>');
+	arena_free(a);
+}
+
 static void test_buf(void)
 {
 	buf_t b = BUF_INIT;
@@ -322,9 +342,9 @@ static void test_parallel_lanes(void)
 	for (size_t i = 0; i < LANE_TASKS; i++)
 		CHECK(s->order[i] == i);
 	free(s);
-	/* Two threads: every task once; the caller's thread starts with the
-	 * first lane, the other with the second, and never takes from the
-	 * first, which is done when the second is. */
+	/* Two threads: every task once; each starts with its own lane, and
+	 * takes from the other's only once its own is done (a thread that
+	 * starts late may find both done). */
 	for (int round = 0; round < 20; round++) {
 		s = calloc(1, sizeof *s);
 		s->fail_at = LANE_TASKS;
@@ -334,7 +354,7 @@ static void test_parallel_lanes(void)
 		for (size_t i = 0; i < LANE_TASKS; i++)
 			once += s->runs[i] == 1;
 		CHECK(once == LANE_TASKS);
-		CHECK(s->first[0] == 1);
+		CHECK(s->first[0] == 0 || s->first[0] <= 150);
 		CHECK(s->first[1] == 0 || s->first[1] > 150);
 		free(s);
 	}
@@ -355,6 +375,7 @@ int main(void)
 	test_diag();
 	test_report();
 	test_report_long_line();
+	test_arena_printf();
 	test_buf();
 	test_words_key();
 	test_json();
