@@ -8,10 +8,13 @@
 
 #include "terms.h"
 
+/* Cleared by an assignment the compiler writes out in place: values are
+ * made by the million, and arena_alloc's memset is a call each. The
+ * union is cleared through its largest member, a map. */
 static value_t *make(arena_t *a, value_kind_t kind)
 {
-	value_t *v = arena_alloc(a, sizeof *v);
-	v->kind = kind;
+	value_t *v = arena_take(a, sizeof *v);
+	*v = (value_t){.kind = kind, .as.map = {NULL, 0, 0}};
 	return v;
 }
 
