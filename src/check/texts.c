@@ -222,10 +222,10 @@ static void collect_pages(site_t *site)
 	                          (site->page_index.len + 1) * sizeof(page_t));
 	site->npages = 0;
 	for (size_t i = 0; i < site->page_index.cap; i++) {
-		if (!site->page_index.keys[i])
+		if (!site->page_index.slots[i].key)
 			continue;
 		page_t *p = &site->pages[site->npages++];
-		*p = *(page_t *)site->page_index.vals[i];
+		*p = *(page_t *)site->page_index.slots[i].val;
 		const text_t *t = any_text(site, p->texts);
 		p->weight = t ? t->weight : 0;
 	}

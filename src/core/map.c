@@ -19,34 +19,35 @@ static uint64_t hash(const char *s, size_t len)
 
 /* The slot of key[0..len) with hash h, or the empty one where it would
  * go. */
-static size_t slot(const map_t *m, const char *key, size_t len, uint64_t h)
+static map_slot_t *slot(const map_t *m, const char *key, size_t len,
+                        uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
-	while (m->keys[i] &&
-	       (m->hashes[i] != h || strncmp(m->keys[i], key, len) != 0 ||
-	        m->keys[i][len] != '\0'))
+	for (;;) {
+		map_slot_t *s = &m->slots[i];
+		if (!s->key ||
+		    (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0))
+			return s;
 		i = (i + 1) & (m->cap - 1);
-	return i;
+	}
 }
 
 static void resize(map_t *m, size_t cap)
 {
-	map_t bigger = {xcalloc(cap, sizeof(char *)),
-	                xmalloc(cap * sizeof(uint64_t)),
-	                xmalloc(cap * sizeof(void *)), m->len, cap};
+	map_slot_t *slots = xcalloc(cap, sizeof *slots);
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->keys[i])
+		const map_slot_t *s = &m->slots[i];
+		if (!s->key)
 			continue;
 		/* Keys are distinct: the first empty slot is the place. */
-		size_t j = (size_t)m->hashes[i] & (cap - 1);
-		while (bigger.keys[j])
+		size_t j = (size_t)s->hash & (cap - 1);
+		while (slots[j].key)
 			j = (j + 1) & (cap - 1);
-		bigger.keys[j] = m->keys[i];
-		bigger.hashes[j] = m->hashes[i];
-		bigger.vals[j] = m->vals[i];
+		slots[j] = *s;
 	}
-	map_free(m);
-	*m = bigger;
+	free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
 }
 
 void *map_put(map_t *m, const char *key, void *val)
@@ -55,14 +56,13 @@ void *map_put(map_t *m, const char *key, void *val)
 		resize(m, m->cap ? m->cap * 2 : 16);
 	size_t len = strlen(key);
 	uint64_t h = hash(key, len);
-	size_t i = slot(m, key, len, h);
-	void *old = m->keys[i] ? m->vals[i] : NULL;
-	if (!m->keys[i]) {
-		m->keys[i] = key;
-		m->hashes[i] = h;
+	map_slot_t *s = slot(m, key, len, h);
+	void *old = s->key ? s->val : NULL;
+	if (!s->key) {
+		*s = (map_slot_t){key, NULL, h, len};
 		m->len++;
 	}
-	m->vals[i] = val;
+	s->val = val;
 	return old;
 }
 
@@ -70,8 +70,8 @@ void *map_getn(const map_t *m, const char *key, size_t len)
 {
 	if (!m->cap)
 		return NULL;
-	size_t i = slot(m, key, len, hash(key, len));
-	return m->keys[i] ? m->vals[i] : NULL;
+	const map_slot_t *s = slot(m, key, len, hash(key, len));
+	return s->key ? s->val : NULL;
 }
 
 void *map_get(const map_t *m, const char *key)
@@ -81,11 +81,7 @@ void *map_get(const map_t *m, const char *key)
 
 void map_free(map_t *m)
 {
-	free(m->keys);
-	free(m->hashes);
-	free(m->vals);
-	m->keys = NULL;
-	m->hashes = NULL;
-	m->vals = NULL;
+	free(m->slots);
+	m->slots = NULL;
 	m->len = m->cap = 0;
 }

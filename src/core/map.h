@@ -7,14 +7,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A slot: its key (NULL when empty), with the key's hash and length, so
+ * that a probe compares few keys and those with memcmp; one cache line
+ * holds all a probe reads. */
 typedef struct {
-	const char **keys;
-	uint64_t *hashes; /* of the keys, so that a probe compares few */
-	void **vals;
+	const char *key;
+	void *val;
+	uint64_t hash;
+	size_t len;
+} map_slot_t;
+
+typedef struct {
+	map_slot_t *slots;
 	size_t len, cap;
 } map_t;
 
-#define MAP_INIT {NULL, NULL, NULL, 0, 0}
+#define MAP_INIT {NULL, 0, 0}
 
 /* Stores key -> val. Returns the previous value for key, or NULL. */
 void *map_put(map_t *m, const char *key, void *val);

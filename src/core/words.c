@@ -77,6 +77,21 @@ static const char ascii_word[256] = {
 #undef L
 #undef D
 
+/* For a letter of U+00C0-U+00FF (UTF-8 0xc3 and this byte): the second
+ * byte of its lowercase; 0 for any other byte (× and ÷ are no letters).
+ * Finnish and Swedish words are full of them: ä, ö and å skip decode. */
+#define U(b) [b] = b + 0x20, [b + 0x20] = b + 0x20
+#define S(b) [b] = b
+static const unsigned char latin1_word[256] = {
+	U(0x80), U(0x81), U(0x82), U(0x83), U(0x84), U(0x85), U(0x86), U(0x87),
+	U(0x88), U(0x89), U(0x8a), U(0x8b), U(0x8c), U(0x8d), U(0x8e), U(0x8f),
+	U(0x90), U(0x91), U(0x92), U(0x93), U(0x94), U(0x95), U(0x96),
+	U(0x98), U(0x99), U(0x9a), U(0x9b), U(0x9c), U(0x9d), U(0x9e), S(0x9f),
+	S(0xbf),
+};
+#undef U
+#undef S
+
 void words_each(const char *text, size_t len, bool html,
                 void (*each)(const char *word, size_t len, void *ctx),
                 void *ctx)
@@ -89,9 +104,17 @@ void words_each(const char *text, size_t len, bool html,
 	char *word = 2 * len + 1 <= sizeof room ? room : xmalloc(2 * len + 1);
 	size_t w = 0;
 	for (size_t i = 0; i <= len;) {
-		/* Most letters are ASCII: straight into the word. */
-		while (i < len && ascii_word[s[i]])
-			word[w++] = ascii_word[s[i++]];
+		/* Most letters are ASCII or Latin-1: straight into the word. */
+		for (; i < len; i++) {
+			if (ascii_word[s[i]]) {
+				word[w++] = ascii_word[s[i]];
+			} else if (s[i] == 0xc3 && i + 1 < len && latin1_word[s[i + 1]]) {
+				word[w++] = (char)0xc3;
+				word[w++] = (char)latin1_word[s[++i]];
+			} else {
+				break;
+			}
+		}
 		unsigned cp = 0;
 		size_t n = i < len ? decode(s + i, len - i, &cp) : 1;
 		if (cp >= 0x80 && is_letter(cp)) {

@@ -103,7 +103,7 @@ void tmpl_set_free(tmpl_set_t *set)
 	if (!set)
 		return;
 	for (size_t i = 0; i < set->by_name.cap; i++) {
-		tmpl_t *t = set->by_name.keys[i] ? set->by_name.vals[i] : NULL;
+		tmpl_t *t = set->by_name.slots[i].key ? set->by_name.slots[i].val : NULL;
 		if (!t)
 			continue;
 		arena_free(t->arena);

@@ -281,6 +281,31 @@ static void test_words_key(void)
 	buf_free(&empty);
 }
 
+static void join_word(const char *word, size_t len, void *ctx)
+{
+	buf_t *b = ctx;
+	buf_putc(b, '[');
+	buf_put(b, word, len);
+	buf_putc(b, ']');
+}
+
+/* Words lowercased, Latin-1 letters too (ß and ÿ have no capitals here;
+ * × and ÷ are no letters), hyphens between letters dropped, tags
+ * skipped. */
+static void test_words_each(void)
+{
+	static const char text[] = "\xc3\x84\xc3\x96\xc3\x85 \xc3\xa4\xc3\xb6\xc3\xa5 "
+	                           "Stra\xc3\x9f" "e \xc3\xbf x\xc3\x97y a\xc3\xb7" "b "
+	                           "\xc3\x80\xc3\x9e <b class=\"x\">e-TJ\xc3\x84NST</b> "
+	                           "\xc5\x90z";
+	buf_t b = BUF_INIT;
+	words_each(text, sizeof text - 1, true, join_word, &b);
+	CHECK_STR(buf_cstr(&b), "[\xc3\xa4\xc3\xb6\xc3\xa5][\xc3\xa4\xc3\xb6\xc3\xa5]"
+	                        "[stra\xc3\x9f" "e][\xc3\xbf][x][y][a][b]"
+	                        "[\xc3\xa0\xc3\xbe][etj\xc3\xa4nst][\xc5\x91z]");
+	buf_free(&b);
+}
+
 /* Plain runs are copied whole: what needs escaping is found wherever it
  * stands, at the ends too. */
 static void test_json(void)
@@ -378,6 +403,7 @@ int main(void)
 	test_arena_printf();
 	test_buf();
 	test_words_key();
+	test_words_each();
 	test_json();
 	test_parallel_lanes();
 	return harness_report();
