@@ -79,13 +79,13 @@ static bool is_number(const char *s, double *out)
 	const char *p = s;
 	if (*p == '+' || *p == '-')
 		p++;
-	if (strcmp(p, ".inf") == 0 || strcmp(p, ".Inf") == 0 ||
-	    strcmp(p, ".INF") == 0) {
+	if (*p == '.' && (strcmp(p, ".inf") == 0 || strcmp(p, ".Inf") == 0 ||
+	                  strcmp(p, ".INF") == 0)) {
 		*out = s[0] == '-' ? -INFINITY : INFINITY;
 		return true;
 	}
-	if (strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 ||
-	    strcmp(s, ".NAN") == 0) {
+	if (*s == '.' && (strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 ||
+	                  strcmp(s, ".NAN") == 0)) {
 		*out = NAN;
 		return true;
 	}
@@ -121,6 +121,28 @@ static bool is_number(const char *s, double *out)
 	return true;
 }
 
+/* What YAML reads a plain scalar's text as: null, a boolean, or neither
+ * (then perhaps a number). */
+typedef enum { WORD_OTHER, WORD_NULL, WORD_TRUE, WORD_FALSE } word_t;
+
+static word_t word_of(const char *s, size_t len)
+{
+	if (len == 0)
+		return WORD_NULL;
+	if (len > 5)
+		return WORD_OTHER; /* most scalars: no comparisons */
+	if (strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
+		return WORD_NULL;
+	if (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 ||
+	    strcmp(s, "TRUE") == 0)
+		return WORD_TRUE;
+	if (strcmp(s, "false") == 0 || strcmp(s, "False") == 0 ||
+	    strcmp(s, "FALSE") == 0)
+		return WORD_FALSE;
+	return WORD_OTHER;
+}
+
 static value_t *scalar(reader_t *r, const yaml_event_t *ev)
 {
 	const char *text = (const char *)ev->data.scalar.value;
@@ -131,15 +153,11 @@ static value_t *scalar(reader_t *r, const yaml_event_t *ev)
 	             !(tag && strcmp(tag, YAML_STR_TAG) == 0);
 	if (plain) {
 		double n;
-		if (len == 0 || strcmp(text, "~") == 0 || strcmp(text, "null") == 0 ||
-		    strcmp(text, "Null") == 0 || strcmp(text, "NULL") == 0)
+		word_t w = word_of(text, len);
+		if (w == WORD_NULL)
 			v = val_null(r->arena);
-		else if (strcmp(text, "true") == 0 || strcmp(text, "True") == 0 ||
-		         strcmp(text, "TRUE") == 0)
-			v = val_bool(r->arena, true);
-		else if (strcmp(text, "false") == 0 || strcmp(text, "False") == 0 ||
-		         strcmp(text, "FALSE") == 0)
-			v = val_bool(r->arena, false);
+		else if (w != WORD_OTHER)
+			v = val_bool(r->arena, w == WORD_TRUE);
 		else if (is_number(text, &n))
 			v = val_number(r->arena, n);
 	}
