@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "buf.h"
+
 static void out_of_memory(void)
 {
 	fputs("porta: out of memory\n", stderr);
@@ -205,60 +207,19 @@ char *arena_strdup(arena_t *arena, const char *s)
 	return arena_strndup(arena, s, strlen(s));
 }
 
-/* Whether fmt has no conversions but %s and %%: most of the program's
- * formats, which are then joined by hand (vsnprintf showed in profiles,
- * at thousands of addresses and labels a build). */
-static bool only_strings(const char *fmt)
-{
-	for (const char *p = strchr(fmt, '%'); p; p = strchr(p + 2, '%'))
-		if (p[1] != 's' && p[1] != '%')
-			return false;
-	return true;
-}
-
-/* fmt's text with its %s filled from ap (NULL as printf shows it) into
- * out, when out is not NULL; returns the length either way. */
-static size_t join_strings(char *out, const char *fmt, va_list ap)
-{
-	size_t n = 0;
-	for (const char *p = fmt; *p;) {
-		const char *s = p;
-		size_t len;
-		if (*p != '%') {
-			const char *next = strchr(p, '%');
-			len = next ? (size_t)(next - p) : strlen(p);
-			p += len;
-		} else if (p[1] == '%') {
-			len = 1;
-			p += 2;
-		} else {
-			s = va_arg(ap, const char *);
-			if (!s)
-				s = "(null)";
-			len = strlen(s);
-			p += 2;
-		}
-		if (out)
-			memcpy(out + n, s, len);
-		n += len;
-	}
-	if (out)
-		out[n] = '\0';
-	return n;
-}
-
-/* Formats straight into the head block when the text fits there, so that
- * most texts are formatted once. */
+/* A plain format is filled by hand (see buf.h); another is formatted
+ * straight into the head block when the text fits there, so that most
+ * texts are formatted once. */
 char *arena_printf(arena_t *arena, const char *fmt, ...)
 {
 	va_list ap;
-	if (only_strings(fmt)) {
+	if (buf_plain_format(fmt)) {
 		va_start(ap, fmt);
-		size_t n = join_strings(NULL, fmt, ap);
+		size_t n = buf_join_plain(NULL, fmt, ap);
 		va_end(ap);
 		char *p = arena_take(arena, n + 1);
 		va_start(ap, fmt);
-		join_strings(p, fmt, ap);
+		buf_join_plain(p, fmt, ap);
 		va_end(ap);
 		return p;
 	}

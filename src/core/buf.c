@@ -1,6 +1,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,9 +68,78 @@ void buf_put_hex(buf_t *b, unsigned long long n, int width)
 	buf_put(b, digits + i, sizeof digits - i);
 }
 
+bool buf_plain_format(const char *fmt)
+{
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+		if (p[1] == 's' || p[1] == 'd' || p[1] == '%')
+			p += 2;
+		else if (p[1] == 'z' && p[2] == 'u')
+			p += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+size_t buf_join_plain(char *out, const char *fmt, va_list ap)
+{
+	size_t n = 0;
+	for (const char *p = fmt; *p;) {
+		const char *s = p;
+		size_t len;
+		char digits[BUF_UINT_MAX + 1];
+		if (*p != '%') {
+			const char *next = strchr(p, '%');
+			len = next ? (size_t)(next - p) : strlen(p);
+			p += len;
+		} else if (p[1] == '%') {
+			len = 1;
+			p += 2;
+		} else if (p[1] == 's') {
+			s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			len = strlen(s);
+			p += 2;
+		} else {
+			unsigned long long u;
+			s = digits;
+			len = 0;
+			if (p[1] == 'd') {
+				int d = va_arg(ap, int);
+				if (d < 0)
+					digits[len++] = '-';
+				u = d < 0 ? 0 - (unsigned long long)d : (unsigned long long)d;
+				p += 2;
+			} else {
+				u = va_arg(ap, size_t);
+				p += 3;
+			}
+			len += buf_format_uint(digits + len, u);
+		}
+		if (out)
+			memcpy(out + n, s, len);
+		n += len;
+	}
+	if (out)
+		out[n] = '\0';
+	return n;
+}
+
 void buf_printf(buf_t *b, const char *fmt, ...)
 {
 	va_list ap;
+	if (buf_plain_format(fmt)) {
+		va_start(ap, fmt);
+		size_t len = buf_join_plain(NULL, fmt, ap);
+		va_end(ap);
+		buf_grow(b, len);
+		va_start(ap, fmt);
+		buf_join_plain(b->data + b->len, fmt, ap);
+		va_end(ap);
+		b->len += len;
+		return;
+	}
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

@@ -3,6 +3,8 @@
 #ifndef PORTA_BUF_H
 #define PORTA_BUF_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -46,6 +48,14 @@ void buf_put_int(buf_t *b, long long n);
 enum { BUF_UINT_MAX = 20 };
 size_t buf_format_uint(char *to, unsigned long long n);
 void buf_put_hex(buf_t *b, unsigned long long n, int width);
+/* Whether fmt has no conversions but %s, %d, %zu and %%: most of the
+ * program's formats, which buf_printf and arena_printf then fill by hand
+ * (vsnprintf showed in profiles, at thousands of addresses and labels a
+ * build). */
+bool buf_plain_format(const char *fmt);
+/* Such a format filled from ap (a NULL string as printf shows it) into
+ * out, when out is not NULL; returns the length either way. */
+size_t buf_join_plain(char *out, const char *fmt, va_list ap);
 void buf_reset(buf_t *b);  /* empties, keeps the storage for reuse */
 void buf_free(buf_t *b);
 /* Returns the data (never NULL); the caller frees it with free(). */

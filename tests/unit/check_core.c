@@ -198,8 +198,8 @@ static void test_report_long_line(void)
 	unlink(path);
 }
 
-/* arena_printf joins formats of strings alone by hand: the same text as
- * printf's, %% included, at any length. */
+/* arena_printf joins formats of strings and integers by hand: the same
+ * text as printf's, %% included, at any length; others go to printf. */
 static void test_arena_printf(void)
 {
 	arena_t *a = arena_new();
@@ -207,6 +207,9 @@ static void test_arena_printf(void)
 	CHECK_STR(arena_printf(a, "plain"), "plain");
 	CHECK_STR(arena_printf(a, "%s", ""), "");
 	CHECK_STR(arena_printf(a, "x%dy%s", 5, "z"), "x5yz");
+	CHECK_STR(arena_printf(a, "%d|%d|%zu|%d", 0, -2147483647 - 1, (size_t)18446744073709551615u, 42),
+	          "0|-2147483648|18446744073709551615|42");
+	CHECK_STR(arena_printf(a, "%.2f", 0.5), "0.50");
 	char big[100001];
 	memset(big, 'b', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
@@ -219,6 +222,11 @@ static void test_arena_printf(void)
 static void test_buf(void)
 {
 	buf_t b = BUF_INIT;
+	/* Plain formats are filled by hand, the others by printf. */
+	buf_printf(&b, "%s:%d:%zu%%", "a", -7, (size_t)12);
+	buf_printf(&b, "|%.1f|%x", 2.25, 255);
+	CHECK_STR(buf_cstr(&b), "a:-7:12%|2.2|ff");
+	buf_reset(&b);
 	CHECK_STR(buf_cstr(&b), "");
 	for (int i = 0; i < 1000; i++)
 		buf_printf(&b, "%d,", i % 10);
