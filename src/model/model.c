@@ -21,6 +21,8 @@ void model_free(site_t *site)
 		map_free(&p->action_index);
 		map_free(&p->indicator_index);
 	}
+	for (size_t l = 0; site->i18n_words && l < site->nlangs; l++)
+		map_free(&site->i18n_words[l]);
 	map_free(&site->unit_index);
 	map_free(&site->programme_index);
 	map_free(&site->page_index);

@@ -212,6 +212,8 @@ struct site {
 	orphan_t *orphans;
 	size_t norphans, orphans_cap;
 	const value_t **i18n;    /* the theme's i18n map per language */
+	map_t *i18n_words;       /* per language: each dotted key of i18n
+	                            ("words.feedback"), its value */
 	const char **i18n_paths; /* their file paths, for messages */
 	const char **home_urls;  /* the front page of each language */
 	const char **data_urls;  /* the page about the open data */

@@ -9,26 +9,7 @@
 
 const char *format_word(const site_t *site, size_t lang, const char *key)
 {
-	const value_t *v = site->i18n[lang];
-	const char *part = key;
-	for (;;) {
-		const char *dot = strchr(part, '.');
-		size_t n = dot ? (size_t)(dot - part) : strlen(part);
-		const value_t *next = NULL;
-		for (size_t i = 0; v && v->kind == VAL_MAP && i < v->as.map.len; i++) {
-			const char *k = v->as.map.items[i].key;
-			/* Most keys differ in their first letter. */
-			if (k[0] == (n ? part[0] : '\0') && strncmp(k, part, n) == 0 &&
-			    k[n] == '\0') {
-				next = v->as.map.items[i].val;
-				break;
-			}
-		}
-		v = next;
-		if (!dot || !v)
-			break;
-		part = dot + 1;
-	}
+	const value_t *v = map_get(&site->i18n_words[lang], key);
 	return v && v->kind == VAL_STRING ? v->as.str.s : key;
 }
 

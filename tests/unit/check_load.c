@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include "load/load_internal.h"
+#include "view/format.h"
 
 static reader_t from(site_t *site, diags_t *d, const char *bytes)
 {
@@ -72,6 +73,7 @@ static void test_i18n_address_words(void)
 	site_t *site = model_new();
 	site->nlangs = 1;
 	site->i18n = arena_alloc(site->arena, sizeof(value_t *));
+	site->i18n_words = arena_alloc(site->arena, sizeof(map_t));
 	diags_t d;
 	diags_init(&d);
 	reader_t r = from(site, &d, "paths: { actions: ../../../x, data: data }\n"
@@ -87,11 +89,36 @@ static void test_i18n_address_words(void)
 	model_free(site);
 }
 
+/* A word is found by its dotted name (format_word): a key with a dot
+ * in it is no name, and a map is no word. */
+static void test_i18n_words(void)
+{
+	site_t *site = model_new();
+	site->nlangs = 1;
+	site->i18n = arena_alloc(site->arena, sizeof(value_t *));
+	site->i18n_words = arena_alloc(site->arena, sizeof(map_t));
+	diags_t d;
+	diags_init(&d);
+	reader_t r = from(site, &d, "words: { a: A, 'x.y': XY }\n"
+	                            "deep: { er: { est: E } }\ntop: T\n");
+	load_i18n_file(&r, 0);
+	CHECK(d.len == 0);
+	CHECK_STR(format_word(site, 0, "words.a"), "A");
+	CHECK_STR(format_word(site, 0, "deep.er.est"), "E");
+	CHECK_STR(format_word(site, 0, "top"), "T");
+	CHECK_STR(format_word(site, 0, "words.x.y"), "words.x.y");
+	CHECK_STR(format_word(site, 0, "deep.er"), "deep.er");
+	CHECK_STR(format_word(site, 0, "words.b"), "words.b");
+	diags_free(&d);
+	model_free(site);
+}
+
 int main(void)
 {
 	test_markdown();
 	test_invalid_utf8();
 	test_entries();
 	test_i18n_address_words();
+	test_i18n_words();
 	return harness_report();
 }
