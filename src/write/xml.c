@@ -56,3 +56,8 @@ void xml_text(xml_t *x, const char *element, const char *text)
 	xml_string(x, text);
 	xml_end(x);
 }
+
+void xml_raw(xml_t *x, const char *markup, size_t len)
+{
+	xmlTextWriterWriteRawLen(x->w, BAD_CAST markup, (int)len);
+}

@@ -29,5 +29,8 @@ void xml_attr(xml_t *x, const char *name, const char *value);
 void xml_string(xml_t *x, const char *text);
 /* <element>text</element> */
 void xml_text(xml_t *x, const char *element, const char *text);
+/* Markup made by the caller, escaped with render/escape.h's escape_xml
+ * and escape_xml_attribute, written as it is. */
+void xml_raw(xml_t *x, const char *markup, size_t len);
 
 #endif

@@ -151,9 +151,10 @@ static void test_escaping(void)
 	buf_free(&b);
 }
 
-/* escape_xml writes what libxml2's text writer writes of a text once
- * utf8_xml_clean has made it allowed: the charts hand the writer parts
- * escaped by it. */
+/* escape_xml and escape_xml_attribute write what libxml2's text writer
+ * writes of a text or an attribute value in a UTF-8 document, once
+ * utf8_xml_clean has made it allowed: charts and the sitemap hand the
+ * writer parts escaped by them. */
 static void test_escape_xml(void)
 {
 	static const char *const texts[] = {
@@ -161,23 +162,33 @@ static void test_escape_xml(void)
 		"\xef\xbf\xbe and \xef\xbf\xbf and \xef\xbf\xbd", "\xc3\xa4 \xe2\x86\x91 20 %",
 		"&amp; already", "",
 	};
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		xmlBufferPtr xb = xmlBufferCreate();
-		xmlTextWriterPtr w = xmlNewTextWriterMemory(xb, 0);
-		xmlTextWriterStartElement(w, BAD_CAST "t");
-		xmlTextWriterWriteRaw(w, BAD_CAST "");
-		char *clean = utf8_xml_clean(texts[i]);
-		xmlTextWriterWriteString(w, BAD_CAST(clean ? clean : texts[i]));
-		free(clean);
-		xmlTextWriterEndElement(w);
-		xmlFreeTextWriter(w);
-		buf_t b = BUF_INIT;
-		buf_puts(&b, "<t>");
-		escape_xml(&b, texts[i], strlen(texts[i]));
-		buf_puts(&b, "</t>");
-		CHECK_STR(buf_cstr(&b), (const char *)xmlBufferContent(xb));
-		buf_free(&b);
-		xmlBufferFree(xb);
+	for (int attribute = 0; attribute < 2; attribute++) {
+		for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+			xmlBufferPtr xb = xmlBufferCreate();
+			xmlTextWriterPtr w = xmlNewTextWriterMemory(xb, 0);
+			xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+			xmlTextWriterStartElement(w, BAD_CAST "t");
+			char *clean = utf8_xml_clean(texts[i]);
+			const xmlChar *text = BAD_CAST(clean ? clean : texts[i]);
+			if (attribute) {
+				xmlTextWriterWriteAttribute(w, BAD_CAST "a", text);
+			} else {
+				xmlTextWriterWriteRaw(w, BAD_CAST "");
+				xmlTextWriterWriteString(w, text);
+			}
+			free(clean);
+			xmlTextWriterEndDocument(w);
+			xmlFreeTextWriter(w);
+			buf_t b = BUF_INIT;
+			buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+			buf_puts(&b, attribute ? "<t a=\"" : "<t>");
+			(attribute ? escape_xml_attribute : escape_xml)(&b, texts[i],
+			                                                strlen(texts[i]));
+			buf_puts(&b, attribute ? "\"/>\n" : "</t>\n");
+			CHECK_STR(buf_cstr(&b), (const char *)xmlBufferContent(xb));
+			buf_free(&b);
+			xmlBufferFree(xb);
+		}
 	}
 }
 
