@@ -10,7 +10,7 @@
 
 enum { BIG = 4 * 1024 * 1024 };
 
-void buf_grow(buf_t *b, size_t extra)
+void buf_grow_room(buf_t *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
 		return;
@@ -23,11 +23,6 @@ void buf_grow(buf_t *b, size_t extra)
 	if (cap >= BIG)
 		advise_huge_pages(b->data + b->cap, cap - b->cap);
 	b->cap = cap;
-}
-
-void buf_puts(buf_t *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
 }
 
 size_t buf_format_uint(char *to, unsigned long long n)

@@ -15,8 +15,13 @@ typedef struct {
 
 #define BUF_INIT {NULL, 0, 0}
 
-void buf_grow(buf_t *b, size_t extra);
-void buf_puts(buf_t *b, const char *s);
+/* Makes room for extra more bytes (and the NUL after them). */
+void buf_grow_room(buf_t *b, size_t extra);
+static inline void buf_grow(buf_t *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap)
+		buf_grow_room(b, extra);
+}
 void buf_printf(buf_t *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Inline, these two: a build calls them for most of the bytes it
@@ -24,7 +29,7 @@ void buf_printf(buf_t *b, const char *fmt, ...)
 static inline void buf_putc(buf_t *b, char c)
 {
 	if (b->len + 2 > b->cap)
-		buf_grow(b, 1);
+		buf_grow_room(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
 }
@@ -32,11 +37,18 @@ static inline void buf_putc(buf_t *b, char c)
 static inline void buf_put(buf_t *b, const char *s, size_t len)
 {
 	if (b->len + len + 1 > b->cap)
-		buf_grow(b, len);
+		buf_grow_room(b, len);
 	if (len)
 		memcpy(b->data + b->len, s, len);
 	b->len += len;
 	b->data[b->len] = '\0';
+}
+
+/* Inline too: most strings put are literals, whose length the compiler
+ * knows. */
+static inline void buf_puts(buf_t *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
 }
 
 /* n in decimal, or in hexadecimal padded with zeros to width digits:

@@ -88,15 +88,21 @@ static void put_text(buf_t *b, const char *text)
 	escape_xml(b, text, strlen(text));
 }
 
+/* name="v", written in place: a chart has a hundred and more. */
 static void put_num(buf_t *b, const char *name, double v)
 {
-	char n[32];
-	size_t len = num(n, v);
-	buf_putc(b, ' ');
-	buf_puts(b, name);
-	buf_put(b, "=\"", 2);
-	buf_put(b, n, len);
-	buf_putc(b, '"');
+	size_t n = strlen(name);
+	buf_grow(b, n + 36);
+	char *p = b->data + b->len;
+	*p++ = ' ';
+	memcpy(p, name, n);
+	p += n;
+	*p++ = '=';
+	*p++ = '"';
+	p += num(p, v);
+	*p++ = '"';
+	*p = '\0';
+	b->len = (size_t)(p - b->data);
 }
 
 static void text_at(svg_t *s, double x, double y, const char *anchor,
