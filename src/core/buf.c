@@ -25,16 +25,29 @@ void buf_grow_room(buf_t *b, size_t extra)
 	b->cap = cap;
 }
 
+/* Written from the last digit back, two at a time: the search index and
+ * the open data are mostly numbers. */
 size_t buf_format_uint(char *to, unsigned long long n)
 {
-	char digits[BUF_UINT_MAX];
-	size_t i = sizeof digits;
-	do {
-		digits[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	memcpy(to, digits + i, sizeof digits - i);
-	return sizeof digits - i;
+	static const char pairs[201] =
+		"00010203040506070809101112131415161718192021222324"
+		"25262728293031323334353637383940414243444546474849"
+		"50515253545556575859606162636465666768697071727374"
+		"75767778798081828384858687888990919293949596979899";
+	size_t len = 1;
+	for (unsigned long long m = n; m >= 10; m /= 10)
+		len++;
+	char *p = to + len;
+	while (n >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (n % 100), 2);
+		n /= 100;
+	}
+	if (n >= 10)
+		memcpy(p - 2, pairs + 2 * n, 2);
+	else
+		p[-1] = (char)('0' + n);
+	return len;
 }
 
 void buf_put_uint(buf_t *b, unsigned long long n)

@@ -238,6 +238,12 @@ static void test_buf(void)
 	/* Numbers without printf: an empty buffer grows for them. */
 	buf_put_uint(&b, 0);
 	buf_putc(&b, ' ');
+	for (unsigned long long n = 9; n <= 1000; n = n * 10 + 9) {
+		buf_put_uint(&b, n);
+		buf_putc(&b, '|');
+		buf_put_uint(&b, n + 1);
+		buf_putc(&b, ' ');
+	}
 	buf_put_uint(&b, 1234567890);
 	buf_putc(&b, ' ');
 	buf_put_uint(&b, 18446744073709551615ull);
@@ -247,7 +253,8 @@ static void test_buf(void)
 	buf_put_int(&b, -2026);
 	buf_putc(&b, ' ');
 	buf_put_int(&b, -9223372036854775807ll - 1);
-	CHECK_STR(buf_cstr(&b), "0 1234567890 18446744073709551615 000abc -2026 "
+	CHECK_STR(buf_cstr(&b), "0 9|10 99|100 999|1000 1234567890 "
+	                        "18446744073709551615 000abc -2026 "
 	                        "-9223372036854775808");
 	buf_free(&b);
 }
