@@ -6,13 +6,41 @@
 
 #include "alloc.h"
 
-/* FNV-1a: short keys, good enough spread, no state. */
+static uint64_t load64(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static uint64_t load32(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+	return w;
+}
+
+static uint64_t mix(uint64_t h)
+{
+	h *= 0x9e3779b97f4a7c15u;
+	return h ^ (h >> 29);
+}
+
+/* Eight bytes a step, the last eight (or two fours) overlapping what came
+ * before: a word of the search index is hashed in a few steps where one a
+ * byte took most of a lookup. The keys are compared whole on a match. */
 static uint64_t hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211u;
+	uint64_t h = mix(len + 1);
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8)
+			h = mix(h ^ load64(s + i));
+		h = mix(h ^ load64(s + len - 8));
+	} else if (len >= 4) {
+		h = mix(h ^ (load32(s) | load32(s + len - 4) << 32));
+	} else if (len) {
+		h = mix(h ^ ((unsigned char)s[0] | (unsigned char)s[len / 2] << 8 |
+		             (uint64_t)(unsigned char)s[len - 1] << 16));
 	}
 	return h;
 }
