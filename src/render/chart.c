@@ -358,19 +358,15 @@ static void titled(svg_t *s, const char *element, const char *id,
 	buf_putc(b, '>');
 }
 
-void chart_svg(const chart_t *c, bool standalone, buf_t *out)
+/* The chart's title and description, then its drawing: the same in a
+ * page and in the chart's own file. */
+static void draw(const chart_t *c, buf_t *head, buf_t *body)
 {
-	svg_t s;
-	open_svg(&s, c, standalone);
+	svg_t s = {NULL, NULL, 0, BUF_INIT};
 	titled(&s, "title", c->id, "-title", c->title);
 	titled(&s, "desc", c->id, "-desc", c->desc);
-	if (standalone) {
-		/* Nothing in it to escape. */
-		buf_puts(&s.raw, "<style>");
-		buf_puts(&s.raw, standalone_style);
-		buf_puts(&s.raw, "</style>");
-		rect(&s, 0, 0, WIDTH, HEIGHT, "chart-background");
-	}
+	buf_put(head, s.raw.data, s.raw.len);
+	buf_reset(&s.raw);
 	range_t r = value_range(c);
 	s.left = left_margin(r, c);
 	grid(&s, r, c);
@@ -378,7 +374,46 @@ void chart_svg(const chart_t *c, bool standalone, buf_t *out)
 		text_at(&s, s.left, 17, NULL, "chart-muted", c->direction_text);
 	bars(&s, r, c);
 	target(&s, r, c);
+	buf_put(body, s.raw.data, s.raw.len);
+	buf_free(&s.raw);
+}
+
+/* The chart as SVG from its parts, with its own styles when
+ * standalone. */
+static void wrap(const chart_t *c, bool standalone, const buf_t *head,
+                 const buf_t *body, buf_t *out)
+{
+	svg_t s;
+	open_svg(&s, c, standalone);
+	buf_put(&s.raw, head->data, head->len);
+	if (standalone) {
+		/* Nothing in it to escape. */
+		buf_puts(&s.raw, "<style>");
+		buf_puts(&s.raw, standalone_style);
+		buf_puts(&s.raw, "</style>");
+		rect(&s, 0, 0, WIDTH, HEIGHT, "chart-background");
+	}
+	buf_put(&s.raw, body->data, body->len);
 	close_svg(&s, out);
+}
+
+void chart_svg(const chart_t *c, bool standalone, buf_t *out)
+{
+	buf_t head = BUF_INIT, body = BUF_INIT;
+	draw(c, &head, &body);
+	wrap(c, standalone, &head, &body, out);
+	buf_free(&head);
+	buf_free(&body);
+}
+
+void chart_svg_both(const chart_t *c, buf_t *inline_out, buf_t *file_out)
+{
+	buf_t head = BUF_INIT, body = BUF_INIT;
+	draw(c, &head, &body);
+	wrap(c, false, &head, &body, inline_out);
+	wrap(c, true, &head, &body, file_out);
+	buf_free(&head);
+	buf_free(&body);
 }
 
 void chart_prepare(void)

@@ -131,20 +131,35 @@ bool view_has_chart(const indicator_t *ind)
 	return ind->unit.id != MEASURE_TEXT && ind->nvalues > 0;
 }
 
+void view_chart_make(const view_ctx_t *v, const indicator_t *ind,
+                     view_chart_t *out)
+{
+	chart_t c;
+	build(v, ind, &c, true);
+	buf_t in_page = BUF_INIT, file = BUF_INIT;
+	chart_svg_both(&c, &in_page, &file);
+	*out = (view_chart_t){arena_strndup(v->arena, in_page.data, in_page.len),
+	                      arena_strndup(v->arena, file.data, file.len), c.desc};
+	buf_free(&in_page);
+	buf_free(&file);
+}
+
 const char *view_chart(const view_ctx_t *v, const indicator_t *ind,
                        bool standalone, const char **desc)
 {
 	if (!view_has_chart(ind))
 		return NULL;
-	chart_t c;
-	build(v, ind, &c, true);
+	const view_chart_t *made = view_chart_made(v, ind);
+	view_chart_t fresh;
+	if (made) {
+		view_text(v, ind->texts); /* what the chart read, for the preview */
+	} else {
+		view_chart_make(v, ind, &fresh);
+		made = &fresh;
+	}
 	if (desc)
-		*desc = c.desc;
-	buf_t b = BUF_INIT;
-	chart_svg(&c, standalone, &b);
-	const char *s = arena_strndup(v->arena, b.data, b.len);
-	buf_free(&b);
-	return s;
+		*desc = made->desc;
+	return standalone ? made->file_svg : made->inline_svg;
 }
 
 const char *view_sparkline(const view_ctx_t *v, const indicator_t *ind)

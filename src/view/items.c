@@ -187,6 +187,7 @@ value_t *view_progress_of(const view_ctx_t *v, const size_t *counts,
 struct item_cache {
 	value_t **actions;    /* [programme][action * nlangs + lang] */
 	value_t **indicators; /* [programme][indicator * nlangs + lang] */
+	view_chart_t *charts; /* [programme][indicator * nlangs + lang] */
 };
 
 /* The items are lasting: the template engine may keep what it renders
@@ -229,6 +230,9 @@ static int prepare_item(size_t t, size_t thread, void *ctx)
 		k -= p->nactions;
 		c->indicators[k * site->nlangs + l] =
 			lasting(build_indicator_item(&v, &p->indicators[k]));
+		if (view_has_chart(&p->indicators[k]))
+			view_chart_make(&v, &p->indicators[k],
+			                &c->charts[k * site->nlangs + l]);
 	}
 	return 0;
 }
@@ -243,13 +247,15 @@ item_cache_t *view_items_prepare(const site_t *site)
 		                                  sizeof(value_t *));
 		c[i].indicators = arena_alloc(a, (p->nindicators * site->nlangs + 1) *
 		                                     sizeof(value_t *));
+		c[i].charts = arena_alloc(a, (p->nindicators * site->nlangs + 1) *
+		                                 sizeof(view_chart_t));
 	}
 	size_t n = view_tasks(site, items_of);
 	preparing_t pr = {site, c, {NULL}};
 	size_t threads = parallel_threads();
 	for (size_t t = 0; t < threads; t++)
 		pr.arenas[t] = arena_new();
-	chart_prepare(); /* sparklines */
+	chart_prepare(); /* sparklines and charts */
 	parallel_run(n, threads, prepare_item, &pr);
 	for (size_t t = 0; t < threads; t++)
 		arena_adopt(a, pr.arenas[t]);
@@ -278,6 +284,17 @@ value_t *view_indicator_item(const view_ctx_t *v, const indicator_t *ind)
 	return site->view_cache->items[i].indicators[k * site->nlangs + v->lang];
 }
 
+const view_chart_t *view_chart_made(const view_ctx_t *v,
+                                    const indicator_t *ind)
+{
+	const site_t *site = v->site;
+	if (!site->view_cache || !site->view_cache->items)
+		return NULL;
+	size_t i = (size_t)(ind->programme - site->programmes);
+	size_t k = (size_t)(ind - ind->programme->indicators);
+	return &site->view_cache->items[i].charts[k * site->nlangs + v->lang];
+}
+
 value_t *view_action_item_copy(const view_ctx_t *v, const action_t *x)
 {
 	return val_copy_map(v->arena, view_action_item(v, x));
@@ -301,10 +318,15 @@ void view_replace_text(site_t *site, text_t **texts, size_t lang,
 			if (p->actions[k].texts == texts)
 				c[i].actions[k * site->nlangs + lang] =
 					lasting(build_action_item(&v, &p->actions[k]));
-		for (size_t k = 0; k < p->nindicators; k++)
-			if (p->indicators[k].texts == texts)
-				c[i].indicators[k * site->nlangs + lang] =
-					lasting(build_indicator_item(&v, &p->indicators[k]));
+		for (size_t k = 0; k < p->nindicators; k++) {
+			if (p->indicators[k].texts != texts)
+				continue;
+			c[i].indicators[k * site->nlangs + lang] =
+				lasting(build_indicator_item(&v, &p->indicators[k]));
+			if (view_has_chart(&p->indicators[k]))
+				view_chart_make(&v, &p->indicators[k],
+				                &c[i].charts[k * site->nlangs + lang]);
+		}
 	}
 	if (c) {
 		view_search_replace(site, texts, lang);

@@ -78,6 +78,16 @@ void view_add_text(const view_ctx_t *v, value_t *page, const text_t *t);
  * numbers; *desc, unless desc is NULL, gets the chart said in words. */
 const char *view_chart(const view_ctx_t *v, const indicator_t *ind,
                        bool standalone, const char **desc);
+/* An indicator's chart in one language, for its page and its file: drawn
+ * once, for both, before pages are made (see view_items_prepare). */
+typedef struct {
+	const char *inline_svg, *file_svg, *desc;
+} view_chart_t;
+void view_chart_make(const view_ctx_t *v, const indicator_t *ind,
+                     view_chart_t *out);
+/* The chart made for ind in v's language, or NULL when none was. */
+const view_chart_t *view_chart_made(const view_ctx_t *v,
+                                    const indicator_t *ind);
 const char *view_sparkline(const view_ctx_t *v, const indicator_t *ind);
 void view_chart_file(const view_ctx_t *v, value_t *root);
 /* The latest value as percent of the target (direction considered), or
