@@ -66,19 +66,26 @@ static void test_entries(void)
 	model_free(site);
 }
 
-/* The theme's address words become directories of the output: none may
- * lead out of it. */
-static void test_i18n_address_words(void)
+/* A site of one language whose i18n file is yaml; problems go to d. */
+static site_t *i18n_site(diags_t *d, const char *yaml)
 {
 	site_t *site = model_new();
 	site->nlangs = 1;
 	site->i18n = arena_alloc(site->arena, sizeof(value_t *));
 	site->i18n_words = arena_alloc(site->arena, sizeof(map_t));
-	diags_t d;
-	diags_init(&d);
-	reader_t r = from(site, &d, "paths: { actions: ../../../x, data: data }\n"
-	                            "facets: { theme: { path: /etc }, level: {} }\n");
+	diags_init(d);
+	reader_t r = from(site, d, yaml);
 	load_i18n_file(&r, 0);
+	return site;
+}
+
+/* The theme's address words become directories of the output: none may
+ * lead out of it. */
+static void test_i18n_address_words(void)
+{
+	diags_t d;
+	site_t *site = i18n_site(&d, "paths: { actions: ../../../x, data: data }\n"
+	                             "facets: { theme: { path: /etc }, level: {} }\n");
 	CHECK(site->i18n[0] != NULL);
 	CHECK(d.len == 2 && d.items[0].msg == MSG_BAD_SLUG);
 	CHECK(d.len == 2 && d.items[0].line == 1 && d.items[0].col == 19);
@@ -93,15 +100,9 @@ static void test_i18n_address_words(void)
  * in it is no name, and a map is no word. */
 static void test_i18n_words(void)
 {
-	site_t *site = model_new();
-	site->nlangs = 1;
-	site->i18n = arena_alloc(site->arena, sizeof(value_t *));
-	site->i18n_words = arena_alloc(site->arena, sizeof(map_t));
 	diags_t d;
-	diags_init(&d);
-	reader_t r = from(site, &d, "words: { a: A, 'x.y': XY }\n"
-	                            "deep: { er: { est: E } }\ntop: T\n");
-	load_i18n_file(&r, 0);
+	site_t *site = i18n_site(&d, "words: { a: A, 'x.y': XY }\n"
+	                             "deep: { er: { est: E } }\ntop: T\n");
 	CHECK(d.len == 0);
 	CHECK_STR(format_word(site, 0, "words.a"), "A");
 	CHECK_STR(format_word(site, 0, "deep.er.est"), "E");
