@@ -41,15 +41,25 @@ static void index_words(arena_t *arena, map_t *words, buf_t *path,
 	}
 }
 
+void load_i18n_words(site_t *site, size_t lang)
+{
+	if (!site->i18n_words)
+		site->i18n_words = arena_alloc(site->arena,
+		                               site->nlangs * sizeof(map_t));
+	if (!site->i18n[lang])
+		return;
+	buf_t path = BUF_INIT;
+	index_words(site->arena, &site->i18n_words[lang], &path, site->i18n[lang]);
+	buf_free(&path);
+}
+
 void load_i18n_file(reader_t *r, size_t lang)
 {
 	const value_t *root = source_yaml(r);
 	if (!root || !field_is_map(r, root, term(TERM_MAP_I18N)))
 		return;
 	r->site->i18n[lang] = root;
-	buf_t path = BUF_INIT;
-	index_words(r->site->arena, &r->site->i18n_words[lang], &path, root);
-	buf_free(&path);
+	load_i18n_words(r->site, lang);
 	const value_t *paths = val_get(root, "paths");
 	for (size_t i = 0; paths && paths->kind == VAL_MAP &&
 	                   i < paths->as.map.len; i++)
@@ -64,7 +74,6 @@ void load_i18n(site_t *site, diags_t *diags)
 {
 	char *dir = fs_join(site->theme_dir, "i18n");
 	site->i18n = arena_alloc(site->arena, site->nlangs * sizeof(value_t *));
-	site->i18n_words = arena_alloc(site->arena, site->nlangs * sizeof(map_t));
 	site->i18n_paths = arena_alloc(site->arena, site->nlangs * sizeof(char *));
 	/* No theme at all is one mistake, not a missing file per language. */
 	bool no_theme = !fs_is_dir(site->theme_dir);

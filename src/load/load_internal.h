@@ -15,9 +15,13 @@ void load_actions(reader_t *r, programme_t *p);
 void load_indicators(reader_t *r, programme_t *p);
 void load_i18n(site_t *site, diags_t *diags);
 /* Reads r's file as the words of site->langs[lang] into site->i18n[lang]
- * (allocated by load_i18n, or by the caller); its address words (paths.*,
- * facets.*.path) must be slugs. */
+ * (allocated by load_i18n, or by the caller) and indexes them
+ * (load_i18n_words); its address words (paths.*, facets.*.path) must be
+ * slugs. */
 void load_i18n_file(reader_t *r, size_t lang);
+/* Indexes site->i18n[lang] by dotted name for format_word (making
+ * site->i18n_words when it is not there yet). */
+void load_i18n_words(site_t *site, size_t lang);
 /* The words of every language (content/<lang>/): the texts a walk finds
  * (and units.yaml, read at once), read each on any thread, then put in
  * the model in the order found, once the data is loaded. */

@@ -9,7 +9,8 @@
 
 const char *format_word(const site_t *site, size_t lang, const char *key)
 {
-	const value_t *v = map_get(&site->i18n_words[lang], key);
+	const value_t *v = site->i18n_words ? map_get(&site->i18n_words[lang], key)
+	                                    : NULL; /* no i18n file was read */
 	return v && v->kind == VAL_STRING ? v->as.str.s : key;
 }
 

@@ -76,6 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		site->i18n_paths = arena_alloc(site->arena, 2 * sizeof(char *));
 		site->i18n[!fuzzed] = finnish;
 		site->i18n_paths[!fuzzed] = FINNISH;
+		load_i18n_words(site, !fuzzed);
 		reader_t r = {.site = site, .arena = site->arena, .diags = &d,
 		              .path = FUZZED, .bytes = (const char *)data,
 		              .nbytes = size};

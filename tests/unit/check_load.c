@@ -72,7 +72,6 @@ static site_t *i18n_site(diags_t *d, const char *yaml)
 	site_t *site = model_new();
 	site->nlangs = 1;
 	site->i18n = arena_alloc(site->arena, sizeof(value_t *));
-	site->i18n_words = arena_alloc(site->arena, sizeof(map_t));
 	diags_init(d);
 	reader_t r = from(site, d, yaml);
 	load_i18n_file(&r, 0);
