@@ -397,16 +397,7 @@ static void wrap(const chart_t *c, bool standalone, const buf_t *head,
 	close_svg(&s, out);
 }
 
-void chart_svg(const chart_t *c, bool standalone, buf_t *out)
-{
-	buf_t head = BUF_INIT, body = BUF_INIT;
-	draw(c, &head, &body);
-	wrap(c, standalone, &head, &body, out);
-	buf_free(&head);
-	buf_free(&body);
-}
-
-void chart_svg_both(const chart_t *c, buf_t *inline_out, buf_t *file_out)
+void chart_svg(const chart_t *c, buf_t *inline_out, buf_t *file_out)
 {
 	buf_t head = BUF_INIT, body = BUF_INIT;
 	draw(c, &head, &body);

@@ -38,12 +38,9 @@ typedef struct {
  * once. */
 void chart_prepare(void);
 
-/* Appends the chart to out: inline SVG for an HTML page, or with
- * standalone set a complete SVG file with its own styles. */
-void chart_svg(const chart_t *chart, bool standalone, buf_t *out);
-/* Both, the chart drawn once: inline into inline_out, the file into
- * file_out. */
-void chart_svg_both(const chart_t *chart, buf_t *inline_out, buf_t *file_out);
+/* Appends the chart, drawn once, to inline_out as inline SVG for an HTML
+ * page and to file_out as a complete SVG file with its own styles. */
+void chart_svg(const chart_t *chart, buf_t *inline_out, buf_t *file_out);
 
 /* Appends a small chart for lists, hidden from assistive technology (the
  * list says the value in words next to it). */

@@ -137,7 +137,7 @@ void view_chart_make(const view_ctx_t *v, const indicator_t *ind,
 	chart_t c;
 	build(v, ind, &c, true);
 	buf_t in_page = BUF_INIT, file = BUF_INIT;
-	chart_svg_both(&c, &in_page, &file);
+	chart_svg(&c, &in_page, &file);
 	*out = (view_chart_t){arena_strndup(v->arena, in_page.data, in_page.len),
 	                      arena_strndup(v->arena, file.data, file.len), c.desc};
 	buf_free(&in_page);

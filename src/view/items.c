@@ -198,6 +198,16 @@ static value_t *lasting(value_t *item)
 	return item;
 }
 
+/* Indicator k's item and chart in c, in v's language. */
+static void make_indicator(const view_ctx_t *v, item_cache_t *c,
+                           const programme_t *p, size_t k)
+{
+	size_t at = k * v->site->nlangs + v->lang;
+	c->indicators[at] = lasting(build_indicator_item(v, &p->indicators[k]));
+	if (view_has_chart(&p->indicators[k]))
+		view_chart_make(v, &p->indicators[k], &c->charts[at]);
+}
+
 /* The items of every programme, language and entry, made on a few
  * threads: task t is entry k (actions, then indicators) of language l of
  * a programme. Each thread makes its items in an arena of its own. */
@@ -227,12 +237,7 @@ static int prepare_item(size_t t, size_t thread, void *ctx)
 		c->actions[k * site->nlangs + l] =
 			lasting(build_action_item(&v, &p->actions[k]));
 	} else {
-		k -= p->nactions;
-		c->indicators[k * site->nlangs + l] =
-			lasting(build_indicator_item(&v, &p->indicators[k]));
-		if (view_has_chart(&p->indicators[k]))
-			view_chart_make(&v, &p->indicators[k],
-			                &c->charts[k * site->nlangs + l]);
+		make_indicator(&v, c, p, k - p->nactions);
 	}
 	return 0;
 }
@@ -318,15 +323,9 @@ void view_replace_text(site_t *site, text_t **texts, size_t lang,
 			if (p->actions[k].texts == texts)
 				c[i].actions[k * site->nlangs + lang] =
 					lasting(build_action_item(&v, &p->actions[k]));
-		for (size_t k = 0; k < p->nindicators; k++) {
-			if (p->indicators[k].texts != texts)
-				continue;
-			c[i].indicators[k * site->nlangs + lang] =
-				lasting(build_indicator_item(&v, &p->indicators[k]));
-			if (view_has_chart(&p->indicators[k]))
-				view_chart_make(&v, &p->indicators[k],
-				                &c[i].charts[k * site->nlangs + lang]);
-		}
+		for (size_t k = 0; k < p->nindicators; k++)
+			if (p->indicators[k].texts == texts)
+				make_indicator(&v, &c[i], p, k);
 	}
 	if (c) {
 		view_search_replace(site, texts, lang);
