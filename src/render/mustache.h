@@ -30,7 +30,9 @@ bool tmpl_set_has(const tmpl_set_t *set, const char *name);
  * item there copies it instead. A kept text is used only where it comes
  * out the same: where what the item's render looked up outside the item
  * is still the same (the same lasting value, an equal scalar, or nothing)
- * and the indentation is too. One render at a time may use a memo. */
+ * and the indentation is too. One render at a time may use a memo. A
+ * memo keeps addresses in its set's templates: it is used with that set
+ * alone, and freed before it. */
 typedef struct tmpl_memo tmpl_memo_t;
 
 tmpl_memo_t *tmpl_memo_new(void);

@@ -70,7 +70,8 @@ struct node {
  * depends on besides the item and the section: what it looked up outside
  * the item, and the indentation it was rendered with. */
 typedef struct {
-	const char *name;     /* a name's first part, looked up outside */
+	const char *name;     /* a name's first part, looked up outside: the
+	                         template's string (the memo is the set's) */
 	const value_t *found; /* what it was: NULL or a lasting value, */
 	bool copied;          /* or a scalar that is not lasting: copy */
 	value_t copy;
@@ -104,8 +105,8 @@ const fragment_t *memo_find(const tmpl_memo_t *memo, const node_t *section,
 void memo_keep(tmpl_memo_t *memo, const fragment_t *draft);
 /* Notes that name was looked up outside the item and found v (NULL:
  * nothing); false when v is what a fragment cannot depend on (a map or
- * list made for one render). Names and strings noted must last until
- * memo_keep or memo_deps_free. */
+ * list made for one render). Names noted must last as long as the
+ * memo; strings noted until memo_keep or memo_deps_free. */
 bool memo_note(memo_deps_t *deps, const char *name, const value_t *v);
 /* Whether v is what dep found. */
 bool memo_same(const memo_dep_t *dep, const value_t *v);

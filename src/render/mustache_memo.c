@@ -10,8 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A slot holds its fragment's key: a lookup reads the fragment only when
+ * it is the one (a list of 10,000 items looked up again, in a preview's
+ * edit, waited on memory twice per item). */
+typedef struct {
+	const node_t *section;
+	const value_t *item;
+	fragment_t *fragment; /* NULL: empty */
+} slot_t;
+
 struct tmpl_memo {
-	fragment_t **slots; /* open addressing; cap is a power of two */
+	slot_t *slots;      /* open addressing; cap is a power of two */
 	size_t len, cap;
 	arena_t *arena;     /* the fragments */
 	size_t live, dead;  /* bytes of it kept and replaced */
@@ -43,17 +52,14 @@ static bool copied_string(const memo_dep_t *d)
 }
 
 /* A copy of f in one block of arena: the fragment, its dependencies, and
- * the strings of both. */
+ * its strings and theirs (the names are the templates'). */
 static fragment_t *copy(arena_t *arena, const fragment_t *f)
 {
 	size_t size = sizeof *f + f->deps.len * sizeof(memo_dep_t) +
 	              f->len + 1 + f->indent_len + 1;
-	for (size_t i = 0; i < f->deps.len; i++) {
-		const memo_dep_t *d = &f->deps.items[i];
-		size += strlen(d->name) + 1;
-		if (copied_string(d))
-			size += d->copy.as.str.len + 1;
-	}
+	for (size_t i = 0; i < f->deps.len; i++)
+		if (copied_string(&f->deps.items[i]))
+			size += f->deps.items[i].copy.as.str.len + 1;
 	fragment_t *c = arena_take(arena, size);
 	*c = *f;
 	c->size = size;
@@ -72,11 +78,8 @@ static fragment_t *copy(arena_t *arena, const fragment_t *f)
 		const memo_dep_t *d = &f->deps.items[i];
 		memo_dep_t *e = &c->deps.items[i];
 		*e = *d;
-		size_t n = strlen(d->name) + 1;
-		e->name = memcpy(p, d->name, n);
-		p += n;
 		if (copied_string(d)) {
-			n = d->copy.as.str.len;
+			size_t n = d->copy.as.str.len;
 			memcpy(p, d->copy.as.str.s, n);
 			p[n] = '\0';
 			e->copy.as.str.s = p;
@@ -104,8 +107,8 @@ static size_t slot(const tmpl_memo_t *m, const node_t *section,
                    const value_t *item)
 {
 	size_t i = hash(section, item) & (m->cap - 1);
-	while (m->slots[i] && (m->slots[i]->section != section ||
-	                       m->slots[i]->item != item))
+	while (m->slots[i].fragment && (m->slots[i].section != section ||
+	                                m->slots[i].item != item))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -113,7 +116,8 @@ static size_t slot(const tmpl_memo_t *m, const node_t *section,
 const fragment_t *memo_find(const tmpl_memo_t *memo, const node_t *section,
                             const value_t *item)
 {
-	return memo->cap ? memo->slots[slot(memo, section, item)] : NULL;
+	return memo->cap ? memo->slots[slot(memo, section, item)].fragment
+	                 : NULL;
 }
 
 static void grow(tmpl_memo_t *m)
@@ -121,9 +125,9 @@ static void grow(tmpl_memo_t *m)
 	tmpl_memo_t bigger = {.cap = m->cap ? m->cap * 2 : 1024};
 	bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
 	for (size_t i = 0; i < m->cap; i++) {
-		fragment_t *f = m->slots[i];
-		if (f)
-			bigger.slots[slot(&bigger, f->section, f->item)] = f;
+		const slot_t *s = &m->slots[i];
+		if (s->fragment)
+			bigger.slots[slot(&bigger, s->section, s->item)] = *s;
 	}
 	free(m->slots);
 	m->slots = bigger.slots;
@@ -136,8 +140,8 @@ static void compact(tmpl_memo_t *m)
 {
 	arena_t *arena = arena_new();
 	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i])
-			m->slots[i] = copy(arena, m->slots[i]);
+		if (m->slots[i].fragment)
+			m->slots[i].fragment = copy(arena, m->slots[i].fragment);
 	arena_free(m->arena);
 	m->arena = arena;
 	m->dead = 0;
@@ -149,14 +153,15 @@ void memo_keep(tmpl_memo_t *memo, const fragment_t *draft)
 		grow(memo);
 	size_t i = slot(memo, draft->section, draft->item);
 	fragment_t *f = copy(memo->arena, draft);
+	slot_t *s = &memo->slots[i];
 	memo->live += f->size;
-	if (memo->slots[i]) {
-		memo->live -= memo->slots[i]->size;
-		memo->dead += memo->slots[i]->size;
+	if (s->fragment) {
+		memo->live -= s->fragment->size;
+		memo->dead += s->fragment->size;
 	} else {
 		memo->len++;
 	}
-	memo->slots[i] = f;
+	*s = (slot_t){draft->section, draft->item, f};
 	if (memo->dead > COMPACT_AFTER && memo->dead > memo->live)
 		compact(memo);
 }

@@ -264,8 +264,25 @@ static void interpolate(render_t *r, const node_t *n, const ctx_t *ctx)
 		escape_html(r->out, s, len);
 }
 
+/* What the items of one list found outside themselves: the same for
+ * each, the contexts outside being the same. Kept by the address of the
+ * name, a template's string; up to a few names, the rest looked up. */
+enum { OUTSIDE_MAX = 16 };
+typedef struct {
+	const char *name;
+	const value_t *found;
+	long looked;
+} seen_t;
+
+typedef struct {
+	const ctx_t *ctx; /* outside the items */
+	int len;
+	seen_t seen[OUTSIDE_MAX];
+} outside_t;
+
 static void render_item(render_t *r, const node_t *n, const ctx_t *top,
-                        const indent_t *ind, const scope_t *scope);
+                        outside_t *outside, const indent_t *ind,
+                        const scope_t *scope);
 
 static void section(render_t *r, const node_t *n, const ctx_t *ctx,
                     const indent_t *ind, const scope_t *scope)
@@ -278,10 +295,13 @@ static void section(render_t *r, const node_t *n, const ctx_t *ctx,
 		render(r, n->child, &top, ind, scope);
 		return;
 	}
+	outside_t outside; /* filled as the items need it */
+	outside.ctx = ctx;
+	outside.len = 0;
 	for (size_t i = 0; i < v->as.list.len; i++) {
 		ctx_t top = {v->as.list.items[i], ctx};
 		if (r->memo && !r->rec && !r->cut && top.val->lasting)
-			render_item(r, n, &top, ind, scope);
+			render_item(r, n, &top, &outside, ind, scope);
 		else
 			render(r, n->child, &top, ind, scope);
 	}
@@ -440,9 +460,24 @@ static bool indentation(const indent_t *ind, char out[MAX_INDENT],
 	return true;
 }
 
+static const value_t *find_outside(outside_t *o, const char *name,
+                                   long *looked)
+{
+	for (int i = 0; i < o->len; i++) {
+		if (o->seen[i].name == name) {
+			*looked = o->seen[i].looked;
+			return o->seen[i].found;
+		}
+	}
+	const value_t *v = find_in(o->ctx, name, looked);
+	if (o->len < OUTSIDE_MAX)
+		o->seen[o->len++] = (seen_t){name, v, *looked};
+	return v;
+}
+
 /* Whether the kept text f is what the item renders to here, the limits
  * included; *steps is then what rendering it would have counted. */
-static bool fits(const render_t *r, const fragment_t *f, const ctx_t *outer,
+static bool fits(const render_t *r, const fragment_t *f, outside_t *outside,
                  const char *indent, size_t indent_len, int frames,
                  long *steps)
 {
@@ -453,7 +488,7 @@ static bool fits(const render_t *r, const fragment_t *f, const ctx_t *outer,
 	for (size_t i = 0; i < f->deps.len; i++) {
 		const memo_dep_t *d = &f->deps.items[i];
 		long looked = 0;
-		if (!memo_same(d, find_in(outer, d->name, &looked)))
+		if (!memo_same(d, find_outside(outside, d->name, &looked)))
 			return false;
 		total += d->uses * looked;
 	}
@@ -468,7 +503,8 @@ static bool fits(const render_t *r, const fragment_t *f, const ctx_t *outer,
  * to here; else rendered, and kept unless it read what cannot be checked
  * or a limit cut it short. */
 static void render_item(render_t *r, const node_t *n, const ctx_t *top,
-                        const indent_t *ind, const scope_t *scope)
+                        outside_t *outside, const indent_t *ind,
+                        const scope_t *scope)
 {
 	char indent[MAX_INDENT];
 	size_t indent_len;
@@ -479,7 +515,7 @@ static void render_item(render_t *r, const node_t *n, const ctx_t *top,
 	}
 	const fragment_t *kept = memo_find(r->memo, n, top->val);
 	long steps;
-	if (kept && fits(r, kept, top->up, indent, indent_len, frames, &steps)) {
+	if (kept && fits(r, kept, outside, indent, indent_len, frames, &steps)) {
 		buf_put(r->out, kept->text, kept->len);
 		r->steps += steps;
 		return;
