@@ -1,5 +1,6 @@
 /* The last build as the HTTP threads see it. One mutex guards it; the
- * condition variable is how event streams learn of a new build. */
+ * condition variable is how event streams learn of a new build. A
+ * read-write lock keeps requests from reading files a build writes. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,12 +17,14 @@ struct live {
 	bool has_site;
 	char *report; /* of the last build when it failed, else NULL */
 	char *base;   /* of the last good build */
+	pthread_rwlock_t files;
 };
 
 live_t *live_new(void)
 {
 	live_t *live = xcalloc(1, sizeof *live);
 	pthread_mutex_init(&live->lock, NULL);
+	pthread_rwlock_init(&live->files, NULL);
 	/* Timeouts on the monotonic clock, so that setting the wall clock
 	 * does not stall or hurry the streams. */
 	pthread_condattr_t attr;
@@ -38,6 +41,7 @@ void live_free(live_t *live)
 		return;
 	pthread_cond_destroy(&live->changed);
 	pthread_mutex_destroy(&live->lock);
+	pthread_rwlock_destroy(&live->files);
 	free(live->report);
 	free(live->base);
 	free(live);
@@ -59,6 +63,19 @@ void live_publish(live_t *live, bool ok, const char *report,
 	live->generation++;
 	pthread_cond_broadcast(&live->changed);
 	pthread_mutex_unlock(&live->lock);
+}
+
+void live_files_lock(live_t *live, bool writing)
+{
+	if (writing)
+		pthread_rwlock_wrlock(&live->files);
+	else
+		pthread_rwlock_rdlock(&live->files);
+}
+
+void live_files_unlock(live_t *live)
+{
+	pthread_rwlock_unlock(&live->files);
 }
 
 void live_stop(live_t *live)

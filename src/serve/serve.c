@@ -30,11 +30,13 @@ static double ms_since(const struct timespec *t0)
 
 /* After an edit to one text, only the pages that show it were made, and
  * published at once; the files made of the whole site follow. */
-static void finish(pipeline_t *p, FILE *log)
+static void finish(pipeline_t *p, live_t *live, FILE *log)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	live_files_lock(live, true);
 	pipeline_result_t r = pipeline_finish(p);
+	live_files_unlock(live);
 	double ms = ms_since(&t0);
 	/* The old versions of the replaced files go once the new ones are all
 	 * in place (nobody waits for the disk to free them), before this is
@@ -60,7 +62,9 @@ static void build(const serve_opts_t *o, pipeline_t *p, const char *changed,
 	diags_init(&d);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	live_files_lock(live, true);
 	pipeline_result_t r = pipeline_build(p, changed, &d);
+	live_files_unlock(live);
 	double ms = ms_since(&t0);
 	diags_sort(&d);
 	buf_t report = BUF_INIT;
@@ -93,7 +97,7 @@ static void build(const serve_opts_t *o, pipeline_t *p, const char *changed,
 	free(r.io_error);
 	diags_free(&d);
 	if (ok && r.partial)
-		finish(p, log);
+		finish(p, live, log);
 }
 
 /* The directory a path is in: "." for "content", "/" for "/content".

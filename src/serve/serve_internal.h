@@ -23,6 +23,12 @@ void live_free(live_t *live); /* accepts NULL */
 void live_publish(live_t *live, bool ok, const char *report,
                   const char *base);
 
+/* The output's files: a build may write some in place (a preview's edit
+ * does, write/output.h), so requests read them while no build runs. The
+ * builder locks for writing around each build; requests for reading. */
+void live_files_lock(live_t *live, bool writing);
+void live_files_unlock(live_t *live);
+
 /* Wakes every event stream for good: the server is stopping. */
 void live_stop(live_t *live);
 

@@ -3,13 +3,10 @@
  * GET and HEAD; the output directory's files through paths.c; /_porta/
  * for the server's own parts. Every answer says no-store and nosniff. */
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <microhttpd.h>
 
@@ -80,30 +77,23 @@ static enum MHD_Result redirect(struct MHD_Connection *c, const char *to)
 }
 
 /* Pages get the error panel while the last build has failed; other files
- * go out as they are, straight from the descriptor. */
-static enum MHD_Result reply_file(struct MHD_Connection *c, unsigned status,
-                                  const char *file, const char *report)
+ * go out as they are. Each is read whole, while no build writes: a
+ * preview's edit writes files in place (write/output.h). */
+static enum MHD_Result reply_file(server_t *s, struct MHD_Connection *c,
+                                  unsigned status, const char *file,
+                                  const char *report)
 {
 	const char *type = path_content_type(file);
-	if (strcmp(type, html_type) == 0) {
-		buf_t page = BUF_INIT;
-		if (fs_read(file, &page.data, &page.len) < 0)
-			return reply_text(c, MHD_HTTP_NOT_FOUND, "not found\n");
-		page.cap = page.len + 1;
-		if (report)
-			overlay_insert(&page, report);
-		return reply_buf(c, status, &page, type);
-	}
-	struct stat st;
-	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd < 0)
+	buf_t body = BUF_INIT;
+	live_files_lock(s->live, false);
+	int rc = fs_read(file, &body.data, &body.len);
+	live_files_unlock(s->live);
+	if (rc < 0)
 		return reply_text(c, MHD_HTTP_NOT_FOUND, "not found\n");
-	struct MHD_Response *r = NULL;
-	if (fstat(fd, &st) == 0)
-		r = MHD_create_response_from_fd((size_t)st.st_size, fd);
-	if (!r)
-		close(fd); /* otherwise the response owns it */
-	return reply(c, status, r, type);
+	body.cap = body.len + 1;
+	if (report && strcmp(type, html_type) == 0)
+		overlay_insert(&body, report);
+	return reply_buf(c, status, &body, type);
 }
 
 /* /_porta/<name>: the reload script, its worker, the event stream, the
@@ -157,7 +147,7 @@ static enum MHD_Result reply_site(server_t *s, struct MHD_Connection *c,
 	enum MHD_Result rc;
 	switch (kind) {
 	case PATH_FILE:
-		rc = reply_file(c, MHD_HTTP_OK, file, view->report);
+		rc = reply_file(s, c, MHD_HTTP_OK, file, view->report);
 		break;
 	case PATH_REDIRECT: {
 		/* url passed paths.c's checks: no control bytes, no "//". */
@@ -169,7 +159,8 @@ static enum MHD_Result reply_site(server_t *s, struct MHD_Connection *c,
 	}
 	case PATH_MISSING:
 		if (path_resolve(s->root, "/404.html", &file) == PATH_FILE)
-			rc = reply_file(c, MHD_HTTP_NOT_FOUND, file, view->report);
+			rc = reply_file(s, c, MHD_HTTP_NOT_FOUND, file,
+			                view->report);
 		else
 			rc = reply_text(c, MHD_HTTP_NOT_FOUND, "not found\n");
 		break;

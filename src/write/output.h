@@ -36,7 +36,10 @@ output_t *output_open(const char *out, output_manifest_t **kept,
  * which an earlier build made whole (the preview server's rebuild after
  * an edit): the files not given keep their bytes, and nothing is
  * removed, not even the stages earlier builds left (output_tidy does).
- * Fails when out has no manifest. */
+ * A changed file the output has is written over in place, at once, when
+ * no other name links to it: whoever reads the output's files must not
+ * while such a build runs (the preview server waits), and a failed build
+ * may leave some of its files written. Fails when out has no manifest. */
 output_t *output_open_some(const char *out, output_manifest_t **kept,
                            char **error);
 

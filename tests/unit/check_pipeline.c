@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -15,6 +16,7 @@
 #define ACTION_SV "sv/" PROGRAMME "/actions/a1.md"
 #define INDICATOR "sv/" PROGRAMME "/indicators/ad-monitoring.md"
 #define CHARTED "sv/" PROGRAMME "/indicators/eporvoo-satisfaction.md"
+#define PAGE_FI "fi/" PROGRAMME "/toimenpiteet/a1/index.html"
 #define INJECT "<script src=\"/_porta/reload.js\" defer></script>"
 
 typedef struct {
@@ -153,6 +155,16 @@ static bool same_site(const char *a, const char *b)
 	free(fa);
 	free(fb);
 	return same;
+}
+
+/* The inode of the output's file at rel, 0 if none. */
+static ino_t inode_of(const char *out, const char *rel)
+{
+	char *path = fs_join(out, rel);
+	struct stat st;
+	ino_t ino = stat(path, &st) == 0 ? st.st_ino : 0;
+	free(path);
+	return ino;
 }
 
 /* Builds the fixture's content whole into its second output: what the
@@ -312,11 +324,35 @@ int main(void)
 	CHECK(errors == 0 && r.partial && r.pages > 1);
 	CHECK(as_whole_build(&f));
 
-	/* Another sentence, right after. */
+	/* Another sentence, right after: the page is written over its old
+	 * file, in place. */
+	ino_t ino = inode_of(f.out, PAGE_FI);
 	append(&f, ACTION_FI, "\nJa toinen.\n");
 	r = build(&f, ACTION_FI, &errors);
 	CHECK(errors == 0 && r.partial && r.pages == 1);
 	CHECK(as_whole_build(&f));
+	CHECK(ino != 0 && inode_of(f.out, PAGE_FI) == ino);
+
+	/* Unless the file has another name too (a backup made with hard
+	 * links): that keeps the old bytes, and the page gets a new file. */
+	char *page = fs_join(f.out, PAGE_FI), *other = fs_join(f.dir, "other");
+	char *kept = NULL, *later = NULL;
+	size_t kept_len = 0, later_len = 0;
+	CHECK(link(page, other) == 0);
+	CHECK(fs_read(other, &kept, &kept_len) == 0);
+	append(&f, ACTION_FI, "\nJa kolmas.\n");
+	r = build(&f, ACTION_FI, &errors);
+	CHECK(errors == 0 && r.partial && r.pages == 1);
+	CHECK(as_whole_build(&f));
+	CHECK(inode_of(f.out, PAGE_FI) != ino);
+	CHECK(fs_read(other, &later, &later_len) == 0);
+	CHECK(kept && later && kept_len == later_len &&
+	      memcmp(kept, later, later_len) == 0);
+	unlink(other);
+	free(kept);
+	free(later);
+	free(page);
+	free(other);
 
 	/* Someone builds into the preview's output meanwhile (porta build):
 	 * the manifest the preview kept in memory is no longer the one on
