@@ -37,6 +37,13 @@ typedef struct tmpl_memo tmpl_memo_t;
 
 tmpl_memo_t *tmpl_memo_new(void);
 void tmpl_memo_free(tmpl_memo_t *memo); /* accepts NULL */
+/* Renders with memo use the texts base keeps too, when memo has none of
+ * its own for an item: threads render with memos of their own over one
+ * they share, which is only read while they do. */
+void tmpl_memo_over(tmpl_memo_t *memo, const tmpl_memo_t *base);
+/* Moves the texts from keeps into memo, in place of memo's for the same
+ * items, leaving from empty. */
+void tmpl_memo_merge(tmpl_memo_t *memo, tmpl_memo_t *from);
 
 /* Renders template name against ctx (which may be NULL), appending to out.
  * Strings are HTML-escaped unless written {{{x}}} or {{&x}}; numbers show

@@ -3,7 +3,8 @@
  * Each fragment is one block of the memo's arena: a build keeps tens of
  * thousands and frees them all at once. A preview replaces some on every
  * edit; when the replaced outweigh the kept, the kept move to a new
- * arena. */
+ * arena. A memo may look into another, shared by the threads of a
+ * preview, for what it does not keep itself. */
 #include "mustache_internal.h"
 
 #include <stdint.h>
@@ -24,6 +25,7 @@ struct tmpl_memo {
 	size_t len, cap;
 	arena_t *arena;     /* the fragments */
 	size_t live, dead;  /* bytes of it kept and replaced */
+	const tmpl_memo_t *base; /* looked into next, or NULL */
 };
 
 /* Replaced fragments are left in the arena until there are this many
@@ -116,8 +118,14 @@ static size_t slot(const tmpl_memo_t *m, const node_t *section,
 const fragment_t *memo_find(const tmpl_memo_t *memo, const node_t *section,
                             const value_t *item)
 {
-	return memo->cap ? memo->slots[slot(memo, section, item)].fragment
-	                 : NULL;
+	const fragment_t *f =
+		memo->cap ? memo->slots[slot(memo, section, item)].fragment : NULL;
+	return f || !memo->base ? f : memo_find(memo->base, section, item);
+}
+
+void tmpl_memo_over(tmpl_memo_t *memo, const tmpl_memo_t *base)
+{
+	memo->base = base;
 }
 
 static void grow(tmpl_memo_t *m)
@@ -147,13 +155,13 @@ static void compact(tmpl_memo_t *m)
 	m->dead = 0;
 }
 
-void memo_keep(tmpl_memo_t *memo, const fragment_t *draft)
+/* Puts f, a block of the memo's arena, in the table, in place of the
+ * fragment of the same item and section. */
+static void place(tmpl_memo_t *memo, fragment_t *f)
 {
 	if ((memo->len + 1) * 2 > memo->cap)
 		grow(memo);
-	size_t i = slot(memo, draft->section, draft->item);
-	fragment_t *f = copy(memo->arena, draft);
-	slot_t *s = &memo->slots[i];
+	slot_t *s = &memo->slots[slot(memo, f->section, f->item)];
 	memo->live += f->size;
 	if (s->fragment) {
 		memo->live -= s->fragment->size;
@@ -161,9 +169,33 @@ void memo_keep(tmpl_memo_t *memo, const fragment_t *draft)
 	} else {
 		memo->len++;
 	}
-	*s = (slot_t){draft->section, draft->item, f};
+	*s = (slot_t){f->section, f->item, f};
+}
+
+static void compact_if_worth(tmpl_memo_t *memo)
+{
 	if (memo->dead > COMPACT_AFTER && memo->dead > memo->live)
 		compact(memo);
+}
+
+void memo_keep(tmpl_memo_t *memo, const fragment_t *draft)
+{
+	place(memo, copy(memo->arena, draft));
+	compact_if_worth(memo);
+}
+
+void tmpl_memo_merge(tmpl_memo_t *memo, tmpl_memo_t *from)
+{
+	for (size_t i = 0; i < from->cap; i++)
+		if (from->slots[i].fragment)
+			place(memo, from->slots[i].fragment);
+	memo->dead += from->dead;
+	arena_adopt(memo->arena, from->arena);
+	from->arena = arena_new();
+	free(from->slots);
+	from->slots = NULL;
+	from->len = from->cap = from->live = from->dead = 0;
+	compact_if_worth(memo);
 }
 
 static bool scalar(const value_t *v)

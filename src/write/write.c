@@ -92,6 +92,9 @@ static void inject(buf_t *html, const char *snippet)
 struct write_memo {
 	tmpl_set_t *templates;
 	tmpl_memo_t *fragments[PARALLEL_MAX];
+	/* A kept memo's threads' texts, gathered after each build: a page
+	 * that one thread made last may go to another next time. */
+	tmpl_memo_t *shared;
 	buf_t buffers[PARALLEL_MAX];
 	arena_t *arenas[PARALLEL_MAX]; /* a page's view, reset for the next */
 	output_manifest_t *manifest; /* the output's, as the last build left it */
@@ -340,9 +343,8 @@ static write_result_t run(job_t *j, bool whole)
 	size_t npages = j->todo ? j->ntodo : j->memo->nrefs;
 	size_t n = j->nwritings + npages;
 	int rc;
-	if (j->memo->search || j->site->nlangs < 2) {
-		/* The preview keeps one lane: every thread keeps every item,
-		 * for the edits to come to take any page. */
+	if (j->todo || j->site->nlangs < 2) {
+		/* Some pages again (a preview's edit): the largest first. */
 		rc = parallel_run(n, parallel_threads(), task, j);
 	} else {
 		size_t *ends = xmalloc(j->site->nlangs * sizeof *ends);
@@ -354,6 +356,8 @@ static write_result_t run(job_t *j, bool whole)
 		free(order);
 		free(ends);
 	}
+	for (size_t t = 0; j->memo->shared && t < PARALLEL_MAX; t++)
+		tmpl_memo_merge(j->memo->shared, j->memo->fragments[t]);
 	char *staticdir = fs_join(j->site->theme_dir, "static");
 	if (rc == 0 && (!whole || copy_static(j->output, staticdir, "static") == 0))
 		output_commit(j->output);
@@ -391,6 +395,9 @@ write_result_t write_site(site_t *site, const char *out,
 		goto out;
 	view_pages(site, collect, m);
 	if (keep) {
+		m->shared = tmpl_memo_new();
+		for (size_t t = 0; t < PARALLEL_MAX; t++)
+			tmpl_memo_over(m->fragments[t], m->shared);
 		m->reads = xcalloc(m->nrefs + 1, sizeof *m->reads);
 		m->sizes = xcalloc(m->nrefs + 1, sizeof *m->sizes);
 		m->search = xcalloc(site->nlangs + 1, sizeof *m->search);
@@ -488,6 +495,7 @@ void write_memo_free(write_memo_t *memo)
 		search_index_free(memo->search[l]);
 	free(memo->search);
 	opendata_free(memo->opendata);
+	tmpl_memo_free(memo->shared);
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
 		tmpl_memo_free(memo->fragments[t]);
 		buf_free(&memo->buffers[t]);
