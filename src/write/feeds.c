@@ -137,9 +137,13 @@ static const char *host_of(arena_t *arena, const char *url)
 /* <element>text</element>, on a line of its own inside an entry. */
 static void put_element(buf_t *b, const char *element, const char *text)
 {
-	buf_printf(b, "\n    <%s>", element);
+	buf_puts(b, "\n    <");
+	buf_puts(b, element);
+	buf_putc(b, '>');
 	escape_xml(b, text, strlen(text));
-	buf_printf(b, "</%s>", element);
+	buf_puts(b, "</");
+	buf_puts(b, element);
+	buf_putc(b, '>');
 }
 
 /* An entry's element, on lines of its own and indented as the writer
