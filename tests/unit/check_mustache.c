@@ -655,6 +655,58 @@ static void test_memo_replaced(void)
 	tmpl_set_free(set);
 }
 
+/* Threads' memos over a shared one: a text kept by one memo is used by
+ * another once merged into the memo both look into; a newer text merged
+ * replaces the one shared, and a memo's own text comes before it. */
+static void test_memo_shared(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "list", "{{#items}}[{{name}} {{page}}]{{/items}}", &d) == 0);
+	arena_t *a = arena_new();
+	value_t *v = data(a, "page: p1\nitems: [{name: a}, {name: b}]\n");
+	value_t *items = val_get(v, "items");
+	for (size_t i = 0; i < items->as.list.len; i++)
+		items->as.list.items[i]->lasting = true;
+	tmpl_memo_t *shared = tmpl_memo_new(), *one = tmpl_memo_new(),
+	            *two = tmpl_memo_new();
+	tmpl_memo_over(one, shared);
+	tmpl_memo_over(two, shared);
+	buf_t out = BUF_INIT;
+	CHECK(tmpl_render_memo(set, "list", v, one, &out) == 0);
+	overwrite(items->as.list.items[0], "name", 'A');
+	/* Not merged yet: the second memo renders the item anew. */
+	buf_reset(&out);
+	CHECK(tmpl_render_memo(set, "list", v, two, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[A p1][b p1]");
+	tmpl_memo_merge(shared, one);
+	tmpl_memo_merge(shared, two);
+	/* Merged: the newer text, from the second memo, for a memo that had
+	 * none of its own. */
+	overwrite(items->as.list.items[0], "name", 'x');
+	buf_reset(&out);
+	CHECK(tmpl_render_memo(set, "list", v, one, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[A p1][b p1]");
+	/* A text the page's words no longer fit is made again, and kept by
+	 * the memo that made it, before the shared one. */
+	overwrite(v, "page", 'q');
+	buf_reset(&out);
+	CHECK(tmpl_render_memo(set, "list", v, one, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[x q1][b q1]");
+	overwrite(items->as.list.items[0], "name", 'y');
+	buf_reset(&out);
+	CHECK(tmpl_render_memo(set, "list", v, one, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "[x q1][b q1]");
+	buf_free(&out);
+	tmpl_memo_free(one);
+	tmpl_memo_free(two);
+	tmpl_memo_free(shared);
+	arena_free(a);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
 /* The limits come out the same with a memo: a kept text counts the steps
  * rendering it would have taken. */
 static void test_memo_limits(void)
@@ -700,6 +752,7 @@ int main(void)
 	test_lookup_guess();
 	test_memo();
 	test_memo_replaced();
+	test_memo_shared();
 	test_memo_limits();
 	return harness_report();
 }
