@@ -528,6 +528,24 @@ static void test_lookup_guess(void)
 	tmpl_set_free(set);
 }
 
+/* A set of one template, "list", made without problems. */
+static tmpl_set_t *list_template(const char *src)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "list", src, &d) == 0);
+	diags_free(&d);
+	return set;
+}
+
+/* Marks the items of a list lasting, as views mark list items. */
+static void make_lasting(value_t *list)
+{
+	for (size_t i = 0; i < list->as.list.len; i++)
+		list->as.list.items[i]->lasting = true;
+}
+
 static void test_memo(void)
 {
 	tmpl_set_t *set = tmpl_set_new();
@@ -553,8 +571,7 @@ static void test_memo(void)
 	                     "items: [{name: a}, {name: b}]\n");
 	value_t *items = val_get(v, "items");
 	value_t *t = val_get(v, "t");
-	for (size_t i = 0; i < items->as.list.len; i++)
-		items->as.list.items[i]->lasting = true;
+	make_lasting(items);
 	t->lasting = true;
 	tmpl_memo_t *memo = tmpl_memo_new();
 
@@ -615,10 +632,7 @@ static void test_memo(void)
  * a few megabytes of them), and what is kept still reads right after. */
 static void test_memo_replaced(void)
 {
-	tmpl_set_t *set = tmpl_set_new();
-	diags_t d;
-	diags_init(&d);
-	CHECK(add(set, "list", "{{#items}}[{{name}}:{{page}}]{{/items}}", &d) == 0);
+	tmpl_set_t *set = list_template("{{#items}}[{{name}}:{{page}}]{{/items}}");
 	arena_t *a = arena_new();
 	char text[2001];
 	memset(text, 'p', sizeof text - 1);
@@ -627,8 +641,7 @@ static void test_memo_replaced(void)
 	value_t *page_value = val_str(a, text);
 	val_set(a, v, "page", page_value);
 	value_t *items = data(a, "[{name: a}, {name: b}]");
-	for (size_t i = 0; i < items->as.list.len; i++)
-		items->as.list.items[i]->lasting = true;
+	make_lasting(items);
 	val_set(a, v, "items", items);
 	tmpl_memo_t *memo = tmpl_memo_new();
 	buf_t out = BUF_INIT;
@@ -651,7 +664,6 @@ static void test_memo_replaced(void)
 	buf_free(&out);
 	tmpl_memo_free(memo);
 	arena_free(a);
-	diags_free(&d);
 	tmpl_set_free(set);
 }
 
@@ -660,15 +672,11 @@ static void test_memo_replaced(void)
  * replaces the one shared, and a memo's own text comes before it. */
 static void test_memo_shared(void)
 {
-	tmpl_set_t *set = tmpl_set_new();
-	diags_t d;
-	diags_init(&d);
-	CHECK(add(set, "list", "{{#items}}[{{name}} {{page}}]{{/items}}", &d) == 0);
+	tmpl_set_t *set = list_template("{{#items}}[{{name}} {{page}}]{{/items}}");
 	arena_t *a = arena_new();
 	value_t *v = data(a, "page: p1\nitems: [{name: a}, {name: b}]\n");
 	value_t *items = val_get(v, "items");
-	for (size_t i = 0; i < items->as.list.len; i++)
-		items->as.list.items[i]->lasting = true;
+	make_lasting(items);
 	tmpl_memo_t *shared = tmpl_memo_new(), *one = tmpl_memo_new(),
 	            *two = tmpl_memo_new();
 	tmpl_memo_over(one, shared);
@@ -703,7 +711,6 @@ static void test_memo_shared(void)
 	tmpl_memo_free(two);
 	tmpl_memo_free(shared);
 	arena_free(a);
-	diags_free(&d);
 	tmpl_set_free(set);
 }
 
@@ -720,9 +727,7 @@ static void test_memo_limits(void)
 	CHECK(add(set, "again", "{{>items}}{{>again}}", &d) == 0);
 	arena_t *a = arena_new();
 	value_t *v = data(a, "items: [{name: a}, {name: b}, {name: c}]\n");
-	value_t *items = val_get(v, "items");
-	for (size_t i = 0; i < items->as.list.len; i++)
-		items->as.list.items[i]->lasting = true;
+	make_lasting(val_get(v, "items"));
 	tmpl_memo_t *memo = tmpl_memo_new();
 	buf_t plain = BUF_INIT, kept = BUF_INIT;
 	int rc = tmpl_render(set, "again", v, &plain);
