@@ -58,8 +58,16 @@ static unsigned lower(unsigned cp)
 		return cp + 32;
 	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
 		return cp + 32;
-	if (cp >= 0x100 && cp <= 0x17f && !(cp & 1))
-		return cp + 1; /* Latin Extended-A pairs upper, lower */
+	/* Latin Extended-A pairs upper and lower, the upper even in most of
+	 * it and odd where ĸ and ŉ, which have none, shift the pairs (Ĺ-ň,
+	 * Ź-ž); Ÿ's lower is Latin-1's ÿ. As JavaScript's toLowerCase, which
+	 * the search page lowercases queries with. */
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14a && cp <= 0x177))
+		return cp & 1 ? cp : cp + 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e))
+		return cp & 1 ? cp + 1 : cp;
+	if (cp == 0x178)
+		return 0xff;
 	return cp;
 }
 
