@@ -576,60 +576,102 @@ void opendata_free(opendata_t *o)
 	free(o);
 }
 
-/* The parts' JSON, one per line, or their CSV rows. */
-static void join(buf_t *b, const part_t *parts, size_t n, bool json)
+/* What put_entries puts: one of a programme's lists, in one file. */
+typedef enum { ACTIONS_JSON, INDICATORS_JSON, ACTIONS_CSV, INDICATORS_CSV } list_t;
+
+/* Room for an entry made as it comes, more than most take: unused room
+ * costs no memory until written, and a file grown as it comes was copied
+ * and faulted in again and again. */
+enum { ENTRY_ROOM = 2048 };
+
+/* The programme's entries of one list into b: with o, its kept parts
+ * joined (room for all at once: megabytes); without, each made as it
+ * comes, a build making each once (kept first, they took as much memory
+ * again). */
+static void put_entries(buf_t *b, const site_t *site, opendata_t *o,
+                        arena_t *a, size_t prog, list_t list)
 {
-	/* Room for all at once: the parts of a large site make megabytes,
-	 * which growing as they come would copy again and again. */
-	size_t total = 0;
-	for (size_t i = 0; i < n; i++)
+	const programme_t *p = &site->programmes[prog];
+	bool actions = list == ACTIONS_JSON || list == ACTIONS_CSV;
+	bool json = list == ACTIONS_JSON || list == INDICATORS_JSON;
+	size_t n = actions ? p->nactions : p->nindicators;
+	const part_t *parts = !o ? NULL : actions ? o->actions[prog]
+	                                          : o->indicators[prog];
+	size_t total = parts ? 0 : n * ENTRY_ROOM;
+	for (size_t i = 0; parts && i < n; i++)
 		total += json ? parts[i].json_len + 2 : parts[i].csv_len;
 	buf_grow(b, total);
 	for (size_t i = 0; i < n; i++) {
 		if (json && i)
 			buf_puts(b, ",\n");
-		if (json)
-			buf_put(b, parts[i].json, parts[i].json_len);
-		else
-			buf_put(b, parts[i].csv, parts[i].csv_len);
+		if (parts) {
+			if (json)
+				buf_put(b, parts[i].json, parts[i].json_len);
+			else
+				buf_put(b, parts[i].csv, parts[i].csv_len);
+			continue;
+		}
+		switch (list) {
+		case ACTIONS_JSON:
+			action_json(b, site, &p->actions[i], a);
+			break;
+		case INDICATORS_JSON:
+			indicator_json(b, site, &p->indicators[i], a);
+			break;
+		case ACTIONS_CSV:
+			action_csv(b, site, &p->actions[i], a);
+			break;
+		case INDICATORS_CSV:
+			indicator_csv(b, site, &p->indicators[i]);
+			break;
+		}
+		arena_reset(a);
 	}
 }
 
-int opendata_write_kept(opendata_t *o, emit_fn emit, void *ctx)
+/* The files, each made in b: from o's parts, or made afresh (no o). */
+static int write_files(const site_t *site, opendata_t *o, buf_t *b,
+                       arena_t *a, emit_fn emit, void *ctx)
 {
-	const site_t *site = o->site;
-	refresh(o);
 	int rc = emit(ctx, "data/schema.json", opendata_schema,
 	              strlen(opendata_schema));
-	buf_t *b = &o->scratch; /* kept: a preview's next write reuses it */
 	buf_reset(b);
 	for (size_t i = 0; rc == 0 && i < site->nprogrammes; i++) {
 		const programme_t *p = &site->programmes[i];
-		json_head(b, site, p, o->arena);
-		arena_reset(o->arena);
-		join(b, o->actions[i], p->nactions, true);
+		json_head(b, site, p, a);
+		arena_reset(a);
+		put_entries(b, site, o, a, i, ACTIONS_JSON);
 		json_middle(b);
-		join(b, o->indicators[i], p->nindicators, true);
+		put_entries(b, site, o, a, i, INDICATORS_JSON);
 		json_tail(b, site);
 		rc = emit_buf(emit, ctx, p, ".json", b);
 		if (rc == 0) {
 			actions_csv_head(b, site, p);
-			join(b, o->actions[i], p->nactions, false);
+			put_entries(b, site, o, a, i, ACTIONS_CSV);
 			rc = emit_buf(emit, ctx, p, "-actions.csv", b);
 		}
 		if (rc == 0) {
 			indicators_csv_head(b, site);
-			join(b, o->indicators[i], p->nindicators, false);
+			put_entries(b, site, o, a, i, INDICATORS_CSV);
 			rc = emit_buf(emit, ctx, p, "-indicators.csv", b);
 		}
 	}
 	return rc;
 }
 
+int opendata_write_kept(opendata_t *o, emit_fn emit, void *ctx)
+{
+	refresh(o);
+	/* The scratch buffer is kept: a preview's next write reuses it. */
+	return write_files(o->site, o, &o->scratch, o->arena, emit, ctx);
+}
+
 int opendata_write(const site_t *site, emit_fn emit, void *ctx)
 {
-	opendata_t *o = opendata_new(site);
-	int rc = opendata_write_kept(o, emit, ctx);
-	opendata_free(o);
+	buf_t b = BUF_INIT;
+	arena_t *a = arena_new();
+	int rc = write_files(site, NULL, &b, a, emit, ctx);
+	arena_free(a);
+	buf_free(&b);
 	return rc;
 }
