@@ -47,7 +47,8 @@ typedef struct {
 	const text_t *text;
 	const action_t *action;
 	const indicator_t *indicator;
-	mark_t *marks;        /* one block: the marks, then the JSON */
+	mark_t *marks;        /* one block of the arena: the marks, then
+	                         the JSON */
 	size_t nmarks;
 	const char *json;
 	size_t json_len;
@@ -56,7 +57,8 @@ typedef struct {
 struct search_index {
 	const site_t *site;
 	size_t lang;
-	arena_t *arena;             /* stems, words, terms' postings */
+	arena_t *arena;             /* stems, words, terms' postings, docs'
+	                               marks */
 	struct sb_stemmer *stemmer; /* NULL: words are indexed as they are */
 	map_t index;                /* stem -> term number + 1 */
 	map_t words;                /* word -> term number + 1, or NO_TERM */
@@ -167,8 +169,8 @@ static void begin(search_index_t *x, size_t d, const char *url,
 static void end(search_index_t *x)
 {
 	doc_t *d = &x->docs[x->doc];
-	free(d->marks);
-	d->marks = xmalloc(x->nmarks * sizeof *d->marks + x->json.len + 1);
+	d->marks = arena_take(x->arena,
+	                      x->nmarks * sizeof *d->marks + x->json.len + 1);
 	memcpy(d->marks, x->marks, x->nmarks * sizeof *d->marks);
 	d->nmarks = x->nmarks;
 	char *json = (char *)(d->marks + d->nmarks);
@@ -369,14 +371,12 @@ static void refresh(search_index_t *x)
 		                                     : doc->text;
 		if (now == doc->text)
 			continue;
-		/* index_entry replaces the marks (and the JSON after them): the
-		 * old ones are kept here. */
-		mark_t *old = x->docs[d].marks;
+		/* index_entry replaces the marks (and the JSON after them); the
+		 * old ones stay in the arena, a kilobyte or so an edit. */
+		const mark_t *old = x->docs[d].marks;
 		size_t nold = x->docs[d].nmarks;
-		x->docs[d].marks = NULL;
 		index_entry(x, d);
 		repost(x, d, old, nold);
-		free(old);
 	}
 }
 
@@ -384,8 +384,6 @@ void search_index_free(search_index_t *x)
 {
 	if (!x)
 		return;
-	for (size_t d = 0; d < x->ndocs; d++)
-		free(x->docs[d].marks);
 	for (size_t i = 0; i < x->nterms; i++)
 		free(x->terms[i].json);
 	free(x->docs);
@@ -430,6 +428,15 @@ static void put_postings(buf_t *out, const term_t *t)
  * each term's text is kept until they change. */
 static void index_json(search_index_t *x, buf_t *out)
 {
+	/* Room for the whole file at once (a posting takes at most 16
+	 * bytes): grown as it came, megabytes were faulted in piece by
+	 * piece and copied. Room never written takes no memory. */
+	size_t room = 256;
+	for (size_t d = 0; d < x->ndocs; d++)
+		room += x->docs[d].json_len + 2;
+	for (size_t i = 0; i < x->nterms; i++)
+		room += 2 * strlen(x->terms[i].stem) + 16 + 16 * x->terms[i].len;
+	buf_grow(out, room);
 	buf_puts(out, "{\"language\":");
 	json_string(out, x->site->langs[x->lang]);
 	buf_printf(out, ",\"stemmed\":%s,\"docs\":[", x->stemmer ? "true" : "false");
