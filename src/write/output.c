@@ -697,7 +697,13 @@ static char *stage_manifest(output_t *o)
 			lines[n++] = &o->old_entries[kept];
 		kept += c >= 0; /* a file made again replaces its old line */
 	}
+	/* Room for every line at once: a large site's manifest is
+	 * megabytes. */
 	buf_t b = BUF_INIT;
+	size_t room = 0;
+	for (size_t i = 0; i < n; i++)
+		room += strlen(lines[i]->path) + 64;
+	buf_grow(&b, room);
 	/* Kept for the next build, each line's path is where it was put. */
 	entry_t *made = o->keep ? xmalloc((n + 1) * sizeof *made) : NULL;
 	for (size_t i = 0; i < n; i++) {
