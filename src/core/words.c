@@ -125,6 +125,16 @@ void words_each(const char *text, size_t len, bool html,
 		}
 		unsigned cp = 0;
 		size_t n = i < len ? decode(s + i, len - i, &cp) : 1;
+		if (cp == 0x130) {
+			/* İ lowercases to i and a combining dot above, which is
+			 * no letter: the word ends after the i, as in JavaScript. */
+			word[w++] = 'i';
+			word[w] = '\0';
+			each(word, w, ctx);
+			w = 0;
+			i += n;
+			continue;
+		}
 		if (cp >= 0x80 && is_letter(cp)) {
 			w += encode(word + w, lower(cp));
 			i += n;
