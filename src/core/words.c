@@ -43,13 +43,19 @@ static size_t encode(char *to, unsigned cp)
 	return 2;
 }
 
+/* The three characters outside Latin-1 and Latin Extended-A that
+ * JavaScript's toLowerCase turns into letters of theirs: ẞ into ß, the
+ * Kelvin sign into k and the Ångström sign into å. */
+enum { CAPITAL_SHARP_S = 0x1e9e, KELVIN = 0x212a, ANGSTROM = 0x212b };
+
 /* Latin letters, including those of Finnish, Swedish and their
  * neighbours (Latin-1 and Latin Extended-A, without × and ÷). */
 static bool is_letter(unsigned cp)
 {
 	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
 	       (cp >= '0' && cp <= '9') ||
-	       (cp >= 0xc0 && cp <= 0x17f && cp != 0xd7 && cp != 0xf7);
+	       (cp >= 0xc0 && cp <= 0x17f && cp != 0xd7 && cp != 0xf7) ||
+	       cp == CAPITAL_SHARP_S || cp == KELVIN || cp == ANGSTROM;
 }
 
 static unsigned lower(unsigned cp)
@@ -66,8 +72,12 @@ static unsigned lower(unsigned cp)
 		return cp & 1 ? cp : cp + 1;
 	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e))
 		return cp & 1 ? cp + 1 : cp;
-	if (cp == 0x178)
-		return 0xff;
+	switch (cp) {
+	case 0x178: return 0xff;
+	case CAPITAL_SHARP_S: return 0xdf;
+	case KELVIN: return 'k';
+	case ANGSTROM: return 0xe5;
+	}
 	return cp;
 }
 

@@ -102,6 +102,7 @@ describe('node-agrees', 'the search function in Node ranks the same first result
 describe('announced', 'the role=status region gives the number of results');
 describe('keyboard', 'Tab from the search box reaches the result links in order; Enter follows one');
 describe('no-js', 'without JavaScript: no search form, the A–Ö index of every action and indicator');
+describe('words', "a query's words as the index's (the cases of check_core's test_words_each)");
 
 let server = null;
 let browser = null;
@@ -119,6 +120,15 @@ function loadSearch(source) {
 }
 const searchSource = read('static/search.js');
 const lib = loadSearch(searchSource);
+
+// Queries are split and lowercased as porta's words.c does for the index:
+// the same text gives the same words there (tests/unit/check_core.c).
+{
+	const text = 'ÄÖÅ äöå Straße ÿ x×y a÷b ÀÞ e-TJÄNST Őz Łł Žž Ÿ ĸſ İstanbul-İzmir STRAẞE 5\u212a-\u212b';
+	const want = 'äöå äöå straße ÿ x y a b àþ etjänst őz łł žž ÿ ĸſ i stanbuli zmir straße 5kå';
+	const got = lib.words(text).join(' ');
+	expect('words', got === want, 'static/search.js', `words() gives "${got}", the index "${want}"`);
+}
 
 // A site path under the base ("/fi/x/" -> "/mini/fi/x/").
 const served = (p) => base + p.slice(1);

@@ -308,7 +308,9 @@ static void join_word(const char *word, size_t len, void *ctx)
  * × and ÷ are no letters), hyphens between letters dropped, tags
  * skipped. Latin Extended-A as JavaScript lowercases it: Ő ő, Ł ł, Ž ž
  * (the pairs shifted by one there), Ÿ ÿ; ĸ and ſ are lowercase; İ is
- * i and a combining dot, which ends the word. */
+ * i and a combining dot, which ends the word; ẞ, the Kelvin and the
+ * Ångström signs are ß, k and å. search.js's words() is held to the same
+ * (tests/browser/test-search.mjs). */
 static void test_words_each(void)
 {
 	static const char text[] = "\xc3\x84\xc3\x96\xc3\x85 \xc3\xa4\xc3\xb6\xc3\xa5 "
@@ -316,14 +318,16 @@ static void test_words_each(void)
 	                           "\xc3\x80\xc3\x9e <b class=\"x\">e-TJ\xc3\x84NST</b> "
 	                           "\xc5\x90z \xc5\x81\xc5\x82 \xc5\xbd\xc5\xbe "
 	                           "\xc5\xb8 \xc4\xb8\xc5\xbf "
-	                           "\xc4\xb0stanbul-\xc4\xb0zmir";
+	                           "\xc4\xb0stanbul-\xc4\xb0zmir "
+	                           "STRA\xe1\xba\x9e" "E 5\xe2\x84\xaa-\xe2\x84\xab";
 	buf_t b = BUF_INIT;
 	words_each(text, sizeof text - 1, true, join_word, &b);
 	CHECK_STR(buf_cstr(&b), "[\xc3\xa4\xc3\xb6\xc3\xa5][\xc3\xa4\xc3\xb6\xc3\xa5]"
 	                        "[stra\xc3\x9f" "e][\xc3\xbf][x][y][a][b]"
 	                        "[\xc3\xa0\xc3\xbe][etj\xc3\xa4nst][\xc5\x91z]"
 	                        "[\xc5\x82\xc5\x82][\xc5\xbe\xc5\xbe][\xc3\xbf]"
-	                        "[\xc4\xb8\xc5\xbf][i][stanbuli][zmir]");
+	                        "[\xc4\xb8\xc5\xbf][i][stanbuli][zmir]"
+	                        "[stra\xc3\x9f" "e][5k\xc3\xa5]");
 	buf_free(&b);
 }
 
