@@ -22,11 +22,18 @@
 	 * in the title outweighs the summary and the text together. */
 	var FIELDS = [[1, 6], [2, 2], [4, 1]];
 
+	/* A word's characters, as the index's (words.c) once lowercased:
+	 * digits and the letters of Latin-1 and Latin Extended-A, not × and
+	 * ÷. A word is a run of them, its parts joined by single hyphens. */
+	var LETTER = "0-9a-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u017f";
+	var WORD = new RegExp("[" + LETTER + "]+(?:-[" + LETTER + "]+)*", "g");
+	/* The same in text as written, kept by split (highlight). */
+	var CASED_WORD = new RegExp("([A-Z" + LETTER + "]+(?:-[A-Z" + LETTER + "]+)*)");
+
 	/* Lowercase words, their hyphens dropped as in the index: e-faktura
-	 * and efaktura are one word. Letters are Latin-1's and Latin
-	 * Extended-A's but for the signs × and ÷, as in the index. */
+	 * and efaktura are one word. */
 	function words(text) {
-		var ws = text.toLowerCase().match(/[0-9a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+(?:-[0-9a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+)*/g) || [];
+		var ws = text.toLowerCase().match(WORD) || [];
 		for (var i = 0; i < ws.length; i++)
 			ws[i] = ws[i].replace(/-/g, "");
 		return ws;
@@ -172,7 +179,7 @@
 	/* Appends text to el with the words that match the query marked. */
 	function highlight(el, text, query) {
 		var qs = words(query);
-		var parts = text.split(/([0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+(?:-[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+)*)/);
+		var parts = text.split(CASED_WORD);
 		for (var i = 0; i < parts.length; i++) {
 			var w = parts[i].toLowerCase().replace(/-/g, ""), hit = false;
 			/* The same rules as the search, with the word's stem taken
