@@ -139,11 +139,7 @@ void words_each(const char *text, size_t len, bool html,
 			/* İ lowercases to i and a combining dot above, which is
 			 * no letter: the word ends after the i, as in JavaScript. */
 			word[w++] = 'i';
-			word[w] = '\0';
-			each(word, w, ctx);
-			w = 0;
-			i += n;
-			continue;
+			cp = 0x307;
 		}
 		if (cp >= 0x80 && is_letter(cp)) {
 			w += encode(word + w, lower(cp));
