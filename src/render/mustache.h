@@ -16,6 +16,11 @@ typedef struct tmpl_set tmpl_set_t;
 
 tmpl_set_t *tmpl_set_new(void);
 void tmpl_set_free(tmpl_set_t *set); /* accepts NULL */
+/* How many steps (nodes, contexts looked at, indentations written) a
+ * render from the set may take before it stops as runaway recursion:
+ * 2,000,000 unless set here, four times what the largest page of a
+ * 10,000-action programme takes. */
+void tmpl_set_max_steps(tmpl_set_t *set, long steps);
 
 /* Parses src[0..len) and stores it under name, replacing a template of
  * that name (name and src are copied; path is only for messages). On a
@@ -50,7 +55,7 @@ void tmpl_memo_merge(tmpl_memo_t *memo, tmpl_memo_t *from);
  * the shortest way, booleans as true/false, null, lists and maps as
  * nothing. Missing partials and parents render as nothing, as the spec
  * says. Returns 0; 1 when runaway recursion hit a limit (expansions nested
- * more than 100 deep, ten million nodes rendered or 256 MiB written) and
+ * more than 100 deep, the set's steps taken or 256 MiB written) and
  * the output was cut short; -1 if name itself does not exist. The set is
  * only read, so threads may render from one set at once. */
 int tmpl_render(const tmpl_set_t *set, const char *name, const value_t *ctx,

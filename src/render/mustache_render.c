@@ -23,10 +23,9 @@ enum { MAX_DEPTH = 1000 };
 
 /* Recursion that branches ({{>a}}{{>a}} inside a) or sections nested over
  * one list grow exponentially without going deep, so a render also stops
- * after this many steps: nodes, contexts looked at and indentations
- * written. The largest page of a programme of 10,000 actions (make bench)
- * takes 480,000. Ten million took a second with the sanitizers, more than
- * the fuzz targets allow an input (docs/fuzzing.md). */
+ * after this many steps (unless the set says otherwise): nodes, contexts
+ * looked at and indentations written. The largest page of a programme of
+ * 10,000 actions (make bench) takes 480,000. */
 enum { MAX_STEPS = 2 * 1000 * 1000 };
 
 /* Nor may it write more than this: a long text repeated by such a
@@ -41,6 +40,7 @@ typedef struct {
 
 struct tmpl_set {
 	map_t by_name; /* name -> tmpl_t */
+	long max_steps;
 };
 
 /* The context stack: the innermost value first. */
@@ -95,7 +95,14 @@ static void render(render_t *r, const node_t *n, const ctx_t *ctx,
 
 tmpl_set_t *tmpl_set_new(void)
 {
-	return xcalloc(1, sizeof(tmpl_set_t));
+	tmpl_set_t *set = xcalloc(1, sizeof(tmpl_set_t));
+	set->max_steps = MAX_STEPS;
+	return set;
+}
+
+void tmpl_set_max_steps(tmpl_set_t *set, long steps)
+{
+	set->max_steps = steps;
 }
 
 void tmpl_set_free(tmpl_set_t *set)
@@ -402,7 +409,7 @@ static void render(render_t *r, const node_t *n, const ctx_t *ctx,
 	}
 	r->depth++;
 	for (; n; n = n->next) {
-		if (++r->steps > MAX_STEPS ||
+		if (++r->steps > r->set->max_steps ||
 		    r->out->len - r->start > MAX_OUTPUT) {
 			r->cut = true;
 			break;
@@ -493,7 +500,7 @@ static bool fits(const render_t *r, const fragment_t *f, outside_t *outside,
 		total += d->uses * looked;
 	}
 	*steps = total;
-	return r->steps + total <= MAX_STEPS &&
+	return r->steps + total <= r->set->max_steps &&
 	       r->out->len - r->start + f->len <= MAX_OUTPUT &&
 	       r->depth + f->depth < MAX_DEPTH &&
 	       r->expansions + f->expansions < MAX_EXPANSIONS;

@@ -714,6 +714,28 @@ static void test_memo_shared(void)
 	tmpl_set_free(set);
 }
 
+/* A set may allow fewer steps (the fuzz target's does): the same
+ * recursion stops sooner, and what stays within them is not cut. */
+static void test_max_steps(void)
+{
+	tmpl_set_t *set = tmpl_set_new();
+	diags_t d;
+	diags_init(&d);
+	CHECK(add(set, "wide", "x{{>wide}}{{>wide}}", &d) == 0);
+	CHECK(add(set, "short", "{{#items}}{{.}}{{/items}}", &d) == 0);
+	char *most = render_rc(set, "wide", NULL, 1);
+	tmpl_set_max_steps(set, 1000);
+	char *fewer = render_rc(set, "wide", NULL, 1);
+	CHECK(strlen(fewer) > 0 && strlen(fewer) < 1000 && strlen(most) > 100000);
+	free(fewer);
+	free(most);
+	char *got = render_rc(set, "short", "items: [a, b, c]\n", 0);
+	CHECK_STR(got, "abc");
+	free(got);
+	diags_free(&d);
+	tmpl_set_free(set);
+}
+
 /* The limits come out the same with a memo: a kept text counts the steps
  * rendering it would have taken. */
 static void test_memo_limits(void)
@@ -759,5 +781,6 @@ int main(void)
 	test_memo_replaced();
 	test_memo_shared();
 	test_memo_limits();
+	test_max_steps();
 	return harness_report();
 }
