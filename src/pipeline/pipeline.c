@@ -133,7 +133,8 @@ static bool build_some(pipeline_t *p, const char *changed,
 	p->changed_lang = slot.lang;
 	p->changed_body = body;
 	*result = result_of(&w);
-	result->partial = !w.io_error;
+	/* A page cut short: the whole build says which. */
+	result->partial = !w.io_error && !w.cut;
 	return true;
 }
 

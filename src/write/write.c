@@ -178,6 +178,7 @@ struct job {
 	size_t nwritings;
 	const size_t *order; /* the tasks in lanes (see plan_lanes), or NULL */
 	atomic_size_t pages;
+	atomic_size_t cut;   /* 1 + the first page cut short, or 0 */
 };
 
 static int collect(const page_ref_t *ref, void *ctx)
@@ -217,6 +218,15 @@ static int write_kept_opendata(job_t *j, size_t lang)
 	return opendata_write_kept(j->memo->opendata, emit_file, j->output);
 }
 
+/* Keeps the first of the pages cut short, whichever thread finds it. */
+static void note_cut(job_t *j, size_t page)
+{
+	size_t seen = atomic_load(&j->cut);
+	while ((seen == 0 || page + 1 < seen) &&
+	       !atomic_compare_exchange_weak(&j->cut, &seen, page + 1))
+		;
+}
+
 /* The files that are not pages: each writer is one task. */
 static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 {
@@ -229,8 +239,11 @@ static int write_page(job_t *j, size_t page, size_t thread, arena_t *arena)
 	buf_reset(out);
 	const char *template = view_template(ref->kind);
 	if (template) {
-		tmpl_render_memo(j->memo->templates, template, view,
-		                 j->memo->fragments[thread], out);
+		if (tmpl_render_memo(j->memo->templates, template, view,
+		                     j->memo->fragments[thread], out) == 1) {
+			note_cut(j, page);
+			return 1; /* a page cut short is not published */
+		}
 		if (j->memo->inject)
 			inject(out, j->memo->inject);
 		atomic_fetch_add(&j->pages, 1);
@@ -337,7 +350,7 @@ static size_t *plan_lanes(const job_t *j, size_t n, size_t *ends)
  * whole site, the theme's static files; then puts them in place. */
 static write_result_t run(job_t *j, bool whole)
 {
-	write_result_t result = {0, 0, 0, NULL};
+	write_result_t result = {0, 0, 0, NULL, false};
 	/* libxml2 sets itself up once, before threads use its writers. */
 	xmlInitParser();
 	size_t npages = j->todo ? j->ntodo : j->memo->nrefs;
@@ -366,17 +379,33 @@ static write_result_t run(job_t *j, bool whole)
 		result.io_error = xstrdup(output_error(j->output));
 		return result;
 	}
+	result.cut = atomic_load(&j->cut) != 0;
 	result.pages = atomic_load(&j->pages);
 	result.written = output_written(j->output);
 	result.kept = output_kept(j->output);
 	return result;
 }
 
+/* A template's limits stop runaway recursion (see mustache.h): the page
+ * it was making is named, with the template to look at. */
+static void report_cut(const site_t *site, const write_memo_t *m,
+                       size_t page, diags_t *d)
+{
+	const page_ref_t *ref = &m->refs[page];
+	const char *name = view_template(ref->kind);
+	arena_t *a = arena_new();
+	const char *url = view_url(a, site, ref);
+	char *path = arena_printf(a, "%s/templates/%s%s", site->theme_dir, name,
+	                          TEMPLATE_EXT);
+	diag_error(d, path, POS_NONE, MSG_TEMPLATE_CUT, name, url ? url : "/");
+	arena_free(a);
+}
+
 write_result_t write_site(site_t *site, const char *out,
                           const char *inject_html, diags_t *diags,
                           write_memo_t **keep)
 {
-	write_result_t result = {0, 0, 0, NULL};
+	write_result_t result = {0, 0, 0, NULL, false};
 	write_memo_t *m = xcalloc(1, sizeof *m);
 	m->templates = tmpl_set_new();
 	for (size_t t = 0; t < PARALLEL_MAX; t++) {
@@ -406,6 +435,8 @@ write_result_t write_site(site_t *site, const char *out,
 	job_t j = {.site = site, .memo = m, .output = output};
 	j.nwritings = plan_writings(site, SIZE_MAX, false, &j.writings);
 	result = run(&j, true);
+	if (result.cut)
+		report_cut(site, m, atomic_load(&j.cut) - 1, diags);
 	free(j.writings);
 	if (keep && !result.io_error) {
 		*keep = m;
@@ -434,7 +465,7 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
                                  const text_t *old, const text_t *now,
                                  bool body)
 {
-	write_result_t result = {0, 0, 0, NULL};
+	write_result_t result = {0, 0, 0, NULL, false};
 	job_t j = {.site = site, .memo = memo};
 	sized_t *pages = xmalloc((memo->nrefs + 1) * sizeof *pages);
 	for (size_t i = 0; i < memo->nrefs; i++)
@@ -461,7 +492,7 @@ write_result_t write_pages_again(write_memo_t *memo, site_t *site,
 write_result_t write_files_again(write_memo_t *memo, site_t *site,
                                  size_t lang, bool body)
 {
-	write_result_t result = {0, 0, 0, NULL};
+	write_result_t result = {0, 0, 0, NULL, false};
 	size_t none = 0;
 	job_t j = {.site = site, .memo = memo, .todo = &none};
 	j.nwritings = plan_writings(site, lang, body, &j.writings);

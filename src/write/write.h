@@ -14,6 +14,8 @@ typedef struct {
 	size_t written; /* files whose bytes changed, and those kept as they */
 	size_t kept;    /* were (with their times) */
 	char *io_error; /* what failed, or NULL; the caller frees it */
+	bool cut;       /* a template's limit cut a page short: nothing was
+	                   put in place (write_site says which in diags) */
 } write_result_t;
 
 /* What a build keeps for the next one, in the preview server: the
