@@ -218,7 +218,8 @@ static int write_kept_opendata(job_t *j, size_t lang)
 	return opendata_write_kept(j->memo->opendata, emit_file, j->output);
 }
 
-/* Keeps the first of the pages cut short, whichever thread finds it. */
+/* Keeps the lowest of the pages found cut short: the build stops at the
+ * first, so with threads another may be found too. */
 static void note_cut(job_t *j, size_t page)
 {
 	size_t seen = atomic_load(&j->cut);
